@@ -110,6 +110,8 @@ final class MergedNodes {
         private static final long serialVersionUID = 1L;
         final transient Object owner;
         transient JsonNode latest;
+        /** The number of the release that added the latest value. */
+        transient int latestRelease;
 
         VersionHistory(Object owner) {
             super(NODES, 2);

@@ -100,6 +100,7 @@ public final class ReleaseCompiler {
         private JsonNode releaseId;
         private JsonNode releaseDate;
         private JsonNode releaseTag;
+        private int releaseNumber;
 
         Run(List<ObjectNode> releases) {
             this.ocid = releases.isEmpty() ? "None" : PythonValues.str(releases.get(0).get("ocid"));
@@ -194,6 +195,7 @@ public final class ReleaseCompiler {
                 releaseId = orNull(release.get("id"));
                 releaseDate = orNull(release.get("date"));
                 releaseTag = orNull(release.get("tag"));
+                releaseNumber++;
                 mergeRelease(root, release);
             }
             return root;
@@ -430,19 +432,33 @@ public final class ReleaseCompiler {
             }
             JsonNode existing = target.get(name);
             if (existing instanceof VersionHistory history && history.owner == this) {
+                if (history.latestRelease == releaseNumber) {
+                    // the same field again in this release (duplicate ids): it counts once, with its last value
+                    history.remove(history.size() - 1);
+                    history.latestRelease = 0; // what remains came from earlier releases
+                    if (history.isEmpty()) {
+                        append(history, value);
+                        return true;
+                    }
+                    history.latest = history.get(history.size() - 1).get("value");
+                }
                 if (!PythonValues.equal(history.latest, value)) {
-                    history.add(MergedNodes.versionedValue(releaseId, releaseDate, releaseTag, value));
-                    history.latest = value;
+                    append(history, value);
                 }
             } else if (existing == null) {
                 VersionHistory history = new VersionHistory(this);
-                history.add(MergedNodes.versionedValue(releaseId, releaseDate, releaseTag, value));
-                history.latest = value;
+                append(history, value);
                 target.set(name, history);
             } else if (!value.isNull()) {
                 ignored(existing, value, depth);
             }
             return true;
+        }
+
+        private void append(VersionHistory history, JsonNode value) {
+            history.add(MergedNodes.versionedValue(releaseId, releaseDate, releaseTag, value));
+            history.latest = value;
+            history.latestRelease = releaseNumber;
         }
 
         /** In a compiled release, at a path that is not a whole list: whether a value already there is an object or array of objects. */

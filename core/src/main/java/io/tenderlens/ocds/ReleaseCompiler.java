@@ -240,13 +240,13 @@ public final class ReleaseCompiler {
 
         /** Merges one input field into {@code target}; true if it wrote anything (even a null). */
         private boolean mergeField(ObjectNode target, String name, JsonNode value, MergeRules.Node rule, int depth) {
-            if (value.isObject()) {
+            if (value instanceof ObjectNode) {
                 if (rule != null && rule.wholeList) {
                     return leaf(target, name, value, rule, depth);
                 }
                 return !value.isEmpty() && mergeObjectField(target, name, (ObjectNode) value, rule, depth);
             }
-            if (value.isArray()) {
+            if (value instanceof ArrayNode) {
                 if (rule != null && rule.wholeList || !allObjects(value)) {
                     return leaf(target, name, value, rule, depth);
                 }
@@ -257,7 +257,7 @@ public final class ReleaseCompiler {
 
         private boolean allObjects(JsonNode array) {
             for (int i = 0, n = array.size(); i < n; i++) {
-                if (!array.get(i).isObject()) {
+                if (!(array.get(i) instanceof ObjectNode)) {
                     return false;
                 }
             }
@@ -269,7 +269,7 @@ public final class ReleaseCompiler {
             if (existing instanceof MergedObject merged && merged.owner == this) {
                 return mergeObject(merged, value, rule, depth + 1);
             }
-            if (!versioned && existing != null && existing.isObject()) {
+            if (!versioned && existing != null && existing instanceof ObjectNode) {
                 MergedObject copy = copyOf((ObjectNode) existing);
                 target.set(name, copy);
                 return mergeObject(copy, value, rule, depth + 1);
@@ -314,7 +314,7 @@ public final class ReleaseCompiler {
             if (existing instanceof MergedArray merged && merged.owner == this) {
                 return mergeArray(merged, value, rule, depth);
             }
-            if (!versioned && existing != null && existing.isArray() && allObjects(existing)) {
+            if (!versioned && existing != null && existing instanceof ArrayNode && allObjects(existing)) {
                 MergedArray copy = copyOf((ArrayNode) existing);
                 target.set(name, copy);
                 return mergeArray(copy, value, rule, depth);
@@ -415,7 +415,7 @@ public final class ReleaseCompiler {
         private boolean leaf(ObjectNode target, String name, JsonNode value, MergeRules.Node rule, int depth) {
             if (!versioned) {
                 boolean literalPath = rule != null && rule.wholeList;
-                if (value.isNull()) {
+                if (value instanceof NullNode) {
                     JsonNode existing = target.get(name);
                     if (existing != null && (literalPath || !isContainer(existing))) {
                         target.remove(name);
@@ -463,7 +463,7 @@ public final class ReleaseCompiler {
 
         /** In a compiled release, at a path that is not a whole list: whether a value already there is an object or array of objects. */
         private boolean isContainer(JsonNode node) {
-            return node.isObject() || node.isArray() && !node.isEmpty() && allObjects(node);
+            return node instanceof ObjectNode || node instanceof ArrayNode && !node.isEmpty() && allObjects(node);
         }
 
         // ---- sharing unchanged input (compiled releases only) ----------------------------------
@@ -514,7 +514,7 @@ public final class ReleaseCompiler {
         }
 
         private JsonNode unchangedOrMergedValue(JsonNode value, MergeRules.Node rule, int depth) {
-            if (value.isObject()) {
+            if (value instanceof ObjectNode) {
                 if (rule != null && rule.wholeList) {
                     return value;
                 }
@@ -523,7 +523,7 @@ public final class ReleaseCompiler {
                 }
                 return unchangedOrMerged((ObjectNode) value, rule, depth + 1);
             }
-            if (value.isArray()) {
+            if (value instanceof ArrayNode) {
                 if (rule != null && rule.wholeList || !allObjects(value)) {
                     return value;
                 }
@@ -532,7 +532,7 @@ public final class ReleaseCompiler {
                 }
                 return unchangedOrMergedArray(value, rule, depth);
             }
-            return value.isNull() ? WROTE_NULL : value;
+            return value instanceof NullNode ? WROTE_NULL : value;
         }
 
         /** The first {@code count} fields of {@code input}, which merging left as they are. */

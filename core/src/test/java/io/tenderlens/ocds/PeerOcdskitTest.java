@@ -71,12 +71,14 @@ class PeerOcdskitTest {
         }
         Map<String, JsonNode> expected = byOcidLine(SharedData.path("ocds/conformance/peer-ocdskit/" + slug + "-" + kind + ".jsonl"));
         ReleaseCompiler compiler = new ReleaseCompiler(MergeRules.bundled(), MergeWarnings.IGNORE);
+        String before = releases.toString();
         Map<String, List<ObjectNode>> groups = byOcid(releases);
         assertThat(groups.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         for (Map.Entry<String, List<ObjectNode>> group : groups.entrySet()) {
             JsonNode actual = kind.equals("compiled") ? compiler.compile(group.getValue()) : compiler.versioned(group.getValue());
             assertJsonEquals(expected.get(group.getKey()), actual, slug + " " + kind + " " + group.getKey());
         }
+        assertThat(releases.toString()).as("the input releases are left as they were").isEqualTo(before);
     }
 
     private static Map<String, JsonNode> byOcidLine(Path jsonl) {

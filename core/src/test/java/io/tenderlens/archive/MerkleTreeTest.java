@@ -171,4 +171,20 @@ class MerkleTreeTest {
         assertThat(MerkleTree.inclusionProof(leaves, 54_321, 100_000)).hasSizeBetween(16, 17);
         assertThat(MerkleTree.consistencyProof(leaves, 1000, 100_000).size()).isLessThanOrEqualTo(2 * 17);
     }
+
+    @Test
+    void compactRangeGivesTheTreeRootAfterEveryAppend() {
+        List<byte[]> leaves = new ArrayList<>();
+        CompactRange range = new CompactRange();
+        assertThat(hex(range.root())).isEqualTo(ROOTS[0]);
+        for (int n = 1; n <= 300; n++) {
+            byte[] leaf = MerkleTree.leafHash(Integer.toString(n).getBytes(StandardCharsets.US_ASCII));
+            leaves.add(leaf);
+            range.append(leaf);
+            assertThat(range.root()).as("size %d", n).isEqualTo(MerkleTree.root(leaves));
+        }
+        CompactRange reference = new CompactRange();
+        referenceLeaves().forEach(reference::append);
+        assertThat(hex(reference.root())).isEqualTo(ROOTS[8]);
+    }
 }

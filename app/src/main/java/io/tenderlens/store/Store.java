@@ -3,6 +3,7 @@ package io.tenderlens.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.duckdb.DuckDBConnection;
@@ -60,8 +61,10 @@ public final class Store implements AutoCloseable {
     private static final String LOCK_FILE = "writer.lock";
     private static final int SCHEMA_VERSION = 1;
 
+    /** Decimals stay exact and keep their written scale, so a stored release reads back equal. */
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private final Path directory;
@@ -333,8 +336,13 @@ public final class Store implements AutoCloseable {
      * compiled release). Any records left pending by an interrupted ingest are compiled too.
      */
     public ReleaseIngest beginIngest(Function<List<ObjectNode>, ObjectNode> compiler, IngestListener listener) {
+        return beginIngest(compiler, listener, ReleaseIngest.Limits.DEFAULT);
+    }
+
+    ReleaseIngest beginIngest(Function<List<ObjectNode>, ObjectNode> compiler, IngestListener listener,
+                              ReleaseIngest.Limits limits) {
         requireWritable();
-        return new ReleaseIngest(this, compiler, listener);
+        return new ReleaseIngest(this, compiler, listener, limits);
     }
 
     private void requireWritable() {

@@ -137,11 +137,13 @@ public final class AmountParser {
             }
         }
         if (j + 1 < t.length && t[j] == '.' && Fold.isDigit(t[j + 1])) {
-            digits.append('.');
+            int point = j;
             j++;
             while (j < t.length && Fold.isDigit(t[j])) {
-                digits.append(t[j++]);
+                j++;
             }
+            j = enumeratorCut(t, point, j);
+            digits.append(t, point, j - point);
         }
         if (j < t.length) {
             char nx = t[j];
@@ -154,6 +156,20 @@ public final class AmountParser {
             }
         }
         return new Number(new BigDecimal(digits.toString()), i, j, false, false, false);
+    }
+
+    /**
+     * 合同金额（元）：2899360.003.履约期限 — flattened text glues the next clause's number (3.) to the
+     * amount. When a fraction longer than two digits is followed by an enumerator mark and a word, and
+     * the digits past the second decimal do not start with 0, those digits are the enumerator.
+     */
+    private static int enumeratorCut(char[] t, int point, int end) {
+        boolean enumeratorFollows = end + 1 < t.length && (t[end] == '.' || t[end] == '、')
+                && AmountUnits.isHan(t[end + 1]);
+        if (enumeratorFollows && end - point > 3 && t[point + 3] != '0' && end - point <= 5) {
+            return point + 3;
+        }
+        return end;
     }
 
     /** 09:30 — two digits after a colon that follows a digit are minutes (商务车1:8800 is not a time). */

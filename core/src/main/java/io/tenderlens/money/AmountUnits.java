@@ -231,7 +231,8 @@ public final class AmountUnits {
                 if (m == null && (content.equals("%") || content.equals("‰"))) {
                     return new Suffix(SuffixKind.RATE, BigDecimal.ONE, null, null, close + 1);
                 }
-                AmountUnit u = unitWord(content);
+                char[] c0 = content.toCharArray();
+                AmountUnit u = declared(c0, 0, c0.length).unit(); // (万元), (元), (单位：万元), (人民币)
                 if (u != null) {
                     BigDecimal f = m == null ? u.factor() : factor;
                     return tail(t, close + 1, f, u.currency(), u.per());

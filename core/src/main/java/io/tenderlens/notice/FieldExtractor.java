@@ -98,6 +98,8 @@ final class FieldExtractor {
         return new NoticeFields(List.copyOf(st.fields), List.copyOf(st.tables), List.copyOf(st.statements));
     }
 
+    private record Pending(FieldKey key, String label) {}
+
     /** Reading state: where we are in the notice. */
     private static final class State {
         final List<Field> fields = new ArrayList<>();
@@ -108,6 +110,8 @@ final class FieldExtractor {
         /** The organisation the generic labels (名称, 地址, 联系方式) currently describe. */
         FieldKey owner;
         int lastMark;
+        /** A label that ended its line with no value: the value may be the next line. */
+        Pending pending;
         String lastLine;
 
         void enter(Section s) {
@@ -118,6 +122,17 @@ final class FieldExtractor {
 
         void line(String original) {
             String folded = Text.fold(original);
+            Pending waiting = pending;
+            pending = null;
+            if (waiting != null && !LABEL.matcher(folded).find() && !SECTION_MARK.matcher(folded).lookingAt()
+                    && !SUB_MARK.matcher(folded).lookingAt() && Section.ofHeading(folded) == null
+                    && folded.length() <= 200) {
+                // 一、项目编号：⏎ ZC130800202101632 — the value on the line after its label
+                add(waiting.key, waiting.label, Text.cutUnbalanced(Text.trimValue(original)),
+                        Text.squash(waiting.label + "：" + original), Source.PROSE);
+                lastLine = original;
+                return;
+            }
             List<int[]> cuts = new ArrayList<>();
             Matcher m = SECTION_MARK.matcher(folded);
             while (m.find()) {
@@ -152,6 +167,7 @@ final class FieldExtractor {
         }
 
         private void segment(String original, String folded, int from, int to, boolean numbered) {
+            pending = null;
             if (from >= to && !numbered) {
                 return;
             }
@@ -186,7 +202,7 @@ final class FieldExtractor {
             boolean lotLead = LOT_LEAD.matcher(heading).find();
             if (!heading.isEmpty() && LOT_HEADING.matcher(heading).matches()) {
                 lot = LotIds.first(heading);
-            } else if (!heading.isEmpty() && (lotLead || (!switched && (section == Section.FAILURE
+            } else if (!heading.isEmpty() && (lotLead || (!switched && !(allEmpty && !labels.isEmpty()) && (section == Section.FAILURE
                     || section == Section.AMENDMENT)))) {
                 String stmtLot = lotLead ? LotIds.first(heading) : lot;
                 statements.add(new Statement(section, stmtLot, Text.squash(original.substring(from, headEnd))));
@@ -201,7 +217,11 @@ final class FieldExtractor {
                 String label = folded.substring(l[0], l[1]);
                 String value = Text.cutUnbalanced(Text.trimValue(original.substring(l[2], valueEnd)));
                 String span = Text.squash(original.substring(l[0], valueEnd));
-                add(LABELS.get(normLabel(label)), original.substring(l[0], l[1]), value, span, Source.PROSE);
+                FieldKey key = LABELS.get(normLabel(label));
+                add(key, original.substring(l[0], l[1]), value, span, Source.PROSE);
+                if (i == labels.size() - 1 && value.isEmpty() && key != FieldKey.OTHER) {
+                    pending = new Pending(key, original.substring(l[0], l[1]));
+                }
             }
         }
 
@@ -255,6 +275,7 @@ final class FieldExtractor {
         }
 
         void grid(NoticeDocument.Grid g) {
+            pending = null;
             List<List<String>> data = new ArrayList<>();
             List<String> header = null;
             for (List<String> row : g.rows()) {

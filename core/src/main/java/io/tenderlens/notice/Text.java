@@ -63,11 +63,15 @@ final class Text {
                 || s.charAt(b) == '\u00A0')) {
             b++;
         }
-        while (e > b && (Character.isWhitespace(s.charAt(e - 1)) || isEdgePunct(s.charAt(e - 1))
+        while (e > b && (Character.isWhitespace(s.charAt(e - 1)) || isEdgePunct(s.charAt(e - 1)) || isOpening(s.charAt(e - 1))
                 || s.charAt(e - 1) == '\u3000' || s.charAt(e - 1) == '\u00A0')) {
             e--;
         }
         return s.substring(b, e);
+    }
+
+    private static boolean isOpening(char c) {
+        return c == '(' || c == '（' || c == '[' || c == '【' || c == '〔';
     }
 
     private static boolean isEdgePunct(char c) {

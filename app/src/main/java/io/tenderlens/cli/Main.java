@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ArchiveCommand.class,
                 VerifyCommand.class,
                 ProveCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

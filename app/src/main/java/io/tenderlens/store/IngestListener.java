@@ -1,0 +1,10 @@
+package io.tenderlens.store;
+
+/** Hears what an ingest does: the problems it met and how far it got. */
+public interface IngestListener {
+    /** A release or part of an input could not be used; the rest goes on. */
+    void problem(String file, String position, String message);
+
+    /** Records compiled so far out of {@code total} to compile in this ingest. */
+    default void compiled(long done, long total) {}
+}

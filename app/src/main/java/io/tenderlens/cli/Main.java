@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tenderlens", mixinStandardHelpOptions = true, version = "tenderlens 0.1.0",
         description = "Procurement intelligence over OCDS and Chinese government procurement notices.",
         subcommands = {CommandLine.HelpCommand.class, ArchiveCommand.class, VerifyCommand.class, ProveCommand.class,
-                ExportCommand.class, SummaryCommand.class})
+                IngestCommand.class, ExportCommand.class, SummaryCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -270,14 +270,17 @@ public final class ReleaseIngest implements AutoCloseable {
                 appender.append(record.json()).endRow();
             }
         }
-        try (PreparedStatement done = store.duckdb().prepareStatement("DELETE FROM pending_records WHERE ocid BETWEEN ? AND ?")) {
+        // done: the ocids now with a record, or without releases; those that failed stay pending for a retry
+        try (PreparedStatement done = store.duckdb().prepareStatement("DELETE FROM pending_records WHERE ocid BETWEEN ? AND ?"
+                + " AND (ocid IN (SELECT ocid FROM records) OR ocid NOT IN (SELECT ocid FROM releases))")) {
             done.setString(1, first);
             done.setString(2, last);
             done.executeUpdate();
         }
         for (CompiledRecord record : records) {
             if (record.row() == null) {
-                problem("record " + record.ocid(), null, "its releases could not be compiled: " + record.error());
+                problem("record " + record.ocid(), null, "its releases could not be compiled (the next ingest retries): "
+                        + record.error());
             }
         }
     }

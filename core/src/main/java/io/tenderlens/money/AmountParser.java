@@ -218,7 +218,7 @@ public final class AmountParser {
             flags.add(MoneyFlag.CHINESE_NUMERALS);
         }
         boolean labelled = lb.attached() && (labelUnit != null || head == Labels.Head.MONEY);
-        boolean bareCell = cell && !lb.present() && restIsBlank(t, end) && !looksLikePhone(n, hint);
+        boolean bareCell = cell && !lb.present() && onlyNumbersFollow(t, end) && !looksLikePhone(n, hint);
         if (!explicit && !labelled && !bareCell) {
             return null;
         }
@@ -279,9 +279,10 @@ public final class AmountParser {
         return false;
     }
 
-    private static boolean restIsBlank(char[] t, int from) {
+    /** In a cell, a number stands alone when only separators and more numbers follow it (830000; 160000). */
+    private static boolean onlyNumbersFollow(char[] t, int from) {
         for (int k = from; k < t.length; k++) {
-            if (!Character.isWhitespace(t[k]) && ".,;。，；".indexOf(t[k]) < 0) {
+            if (!Character.isWhitespace(t[k]) && !Fold.isDigit(t[k]) && ".,;/、。，；".indexOf(t[k]) < 0) {
                 return false;
             }
         }

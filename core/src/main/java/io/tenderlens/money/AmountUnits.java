@@ -246,8 +246,11 @@ public final class AmountUnits {
         if (m != null && (m.length() == 1 && t[q] == '千' || otherUnitAt(t, r))) {
             return new Suffix(SuffixKind.OTHER_UNIT, BigDecimal.ONE, null, null, r); // 5千米, 10万平方米
         }
-        if (otherUnitAt(t, q) && m == null) {
-            return new Suffix(SuffixKind.OTHER_UNIT, BigDecimal.ONE, null, null, q);
+        if (m == null && otherUnitAt(t, p)) { // 3个, 26套 — written against the number; after a space 本 may be 本项目
+            return new Suffix(SuffixKind.OTHER_UNIT, BigDecimal.ONE, null, null, p);
+        }
+        if (m == null && p + 1 < t.length && (t[p] == '.' || t[p] == '、') && isHan(t[p + 1])) {
+            return new Suffix(SuffixKind.OTHER_UNIT, BigDecimal.ONE, null, null, p); // 1.代理费用… is an enumerator
         }
         int bareEnd = m == null ? p : q + m.length();
         if (bareEnd < t.length && t[bareEnd] == '/') { // ￥600.00/批次

@@ -145,6 +145,9 @@ public final class AmountParser {
             j = enumeratorCut(t, point, j);
             digits.append(t, point, j - point);
         }
+        if (integerDigits(digits) > MAX_INTEGER_DIGITS) {
+            return null; // a bank account or an id number, not 10万亿 yuan
+        }
         if (j < t.length) {
             char nx = t[j];
             char nn = j + 1 < t.length ? t[j + 1] : ' ';
@@ -156,6 +159,17 @@ public final class AmountParser {
             }
         }
         return new Number(new BigDecimal(digits.toString()), i, j, false, false, false);
+    }
+
+    /** More integer digits than any amount has (10¹³ yuan = 10万亿): account and id numbers are longer. */
+    private static final int MAX_INTEGER_DIGITS = 13;
+
+    private static int integerDigits(CharSequence digits) {
+        int n = 0;
+        while (n < digits.length() && digits.charAt(n) != '.') {
+            n++;
+        }
+        return n;
     }
 
     /**

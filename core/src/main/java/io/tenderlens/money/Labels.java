@@ -45,7 +45,7 @@ final class Labels {
             // not money
             kw("期", Head.NOT_MONEY), kw("期限", Head.NOT_MONEY), kw("时间", Head.NOT_MONEY), kw("日期", Head.NOT_MONEY),
             kw("数量", Head.NOT_MONEY), kw("数", Head.NOT_MONEY), kw("负责人", Head.NOT_MONEY), kw("经理", Head.NOT_MONEY),
-            kw("人员", Head.NOT_MONEY), kw("名称", Head.NOT_MONEY), kw("编号", Head.NOT_MONEY), kw("账号", Head.NOT_MONEY),
+            kw("人员", Head.NOT_MONEY), kw("名称", Head.NOT_MONEY), kw("编号", Head.NOT_MONEY), kw("账号", Head.NOT_MONEY), kw("帐号", Head.NOT_MONEY), kw("卡号", Head.NOT_MONEY),
             kw("备注", Head.NOT_MONEY), kw("是否", Head.NOT_MONEY), kw("签署", Head.NOT_MONEY), kw("声明", Head.NOT_MONEY),
             kw("得分", Head.NOT_MONEY), kw("评分", Head.NOT_MONEY), kw("分值", Head.NOT_MONEY), kw("排名", Head.NOT_MONEY),
             kw("排序", Head.NOT_MONEY), kw("名次", Head.NOT_MONEY), kw("面积", Head.NOT_MONEY), kw("电话", Head.NOT_MONEY),

@@ -259,6 +259,9 @@ public final class AmountParser {
         if (per == null && labelUnit != null && labelUnit.per() != null && labelUnit.currency().equals(currency)) {
             per = labelUnit.per(); // 投标单价（元/吨）:475(元)
         }
+        if (per == null) {
+            per = AmountUnits.perInLabel(core); // 招标文件每套售价 500 元, 邮购须另付每套100元
+        }
         int start = Math.min(lb.spanStart(), n.start());
         Money money = new Money(n.value().multiply(factor), currency, per, flags, s.substring(start, end).trim());
         String label = lb.present() ? s.substring(lb.start(), lb.end()).trim() : null;

@@ -157,6 +157,18 @@ public final class AmountUnits {
         return i > from && i < t.length && isHan(t[i]) && !mayFollowPer(t[i]) ? from : i;
     }
 
+    /** 每套, 每年… near the end of a label (within its last 6 characters): the amount is per that. */
+    static String perInLabel(String core) {
+        int from = Math.max(0, core.length() - 6);
+        int at = core.indexOf('每', from);
+        if (at < 0) {
+            return null;
+        }
+        char[] t = core.toCharArray();
+        int end = perWordEnd(t, at + 1);
+        return end > at + 1 ? core.substring(at + 1, end) : null;
+    }
+
     private static int perWordEnd(char[] t, int from) {
         for (String w : PER_WORDS) {
             if (Fold.startsWith(t, from, w)) {

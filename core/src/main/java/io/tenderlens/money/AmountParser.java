@@ -145,6 +145,9 @@ public final class AmountParser {
             j = enumeratorCut(t, point, j);
             digits.append(t, point, j - point);
         }
+        if (integerDigits(digits) > MAX_INTEGER_DIGITS) {
+            return null; // a bank account or an id number, not 10万亿 yuan
+        }
         if (j < t.length) {
             char nx = t[j];
             char nn = j + 1 < t.length ? t[j + 1] : ' ';
@@ -156,6 +159,17 @@ public final class AmountParser {
             }
         }
         return new Number(new BigDecimal(digits.toString()), i, j, false, false, false);
+    }
+
+    /** More integer digits than any amount has (10¹³ yuan = 10万亿): account and id numbers are longer. */
+    private static final int MAX_INTEGER_DIGITS = 13;
+
+    private static int integerDigits(CharSequence digits) {
+        int n = 0;
+        while (n < digits.length() && digits.charAt(n) != '.') {
+            n++;
+        }
+        return n;
     }
 
     /**
@@ -218,7 +232,7 @@ public final class AmountParser {
             flags.add(MoneyFlag.CHINESE_NUMERALS);
         }
         boolean labelled = lb.attached() && (labelUnit != null || head == Labels.Head.MONEY);
-        boolean bareCell = cell && !lb.present() && restIsBlank(t, end) && !looksLikePhone(n, hint);
+        boolean bareCell = cell && !lb.present() && onlyNumbersFollow(t, end) && !looksLikePhone(n, hint);
         if (!explicit && !labelled && !bareCell) {
             return null;
         }
@@ -244,6 +258,9 @@ public final class AmountParser {
         }
         if (per == null && labelUnit != null && labelUnit.per() != null && labelUnit.currency().equals(currency)) {
             per = labelUnit.per(); // 投标单价（元/吨）:475(元)
+        }
+        if (per == null) {
+            per = AmountUnits.perInLabel(core); // 招标文件每套售价 500 元, 邮购须另付每套100元
         }
         int start = Math.min(lb.spanStart(), n.start());
         Money money = new Money(n.value().multiply(factor), currency, per, flags, s.substring(start, end).trim());
@@ -279,9 +296,10 @@ public final class AmountParser {
         return false;
     }
 
-    private static boolean restIsBlank(char[] t, int from) {
+    /** In a cell, a number stands alone when only separators and more numbers follow it (830000; 160000). */
+    private static boolean onlyNumbersFollow(char[] t, int from) {
         for (int k = from; k < t.length; k++) {
-            if (!Character.isWhitespace(t[k]) && ".,;。，；".indexOf(t[k]) < 0) {
+            if (!Character.isWhitespace(t[k]) && !Fold.isDigit(t[k]) && ".,;/、。，；".indexOf(t[k]) < 0) {
                 return false;
             }
         }

@@ -30,8 +30,10 @@ import java.util.regex.Pattern;
  *   <li>the address, from its start; a name followed by 路/街 is a street (广州市北京路), not a place;</li>
  *   <li>title and site, least.</li>
  * </ul>
- * A provincial body with no city named (广东省人民医院) is placed in the capital. A central body that names
- * no place (国家税务总局) has no province.
+ * Adjacent names are read together, each inside the one before it (首都医科大学附属北京朝阳医院: 朝阳区 of
+ * 北京, not 朝阳市). A body whose name starts with its province and names no city (广东省人民医院, not a
+ * company) is placed in the province's capital. A central body that names no place (国家税务总局) has no
+ * province. Each answer lists the clues that decided it ({@link ResolvedRegion#decidedBy()}).
  */
 public final class RegionResolver {
 
@@ -54,6 +56,8 @@ public final class RegionResolver {
     private static final Pattern INSTITUTION_HEAD = Pattern.compile("大学|学院|医院|公司|集团|研究院|研究所|科学院|中心");
     /** After an institution, a county's short name followed by these is the seat of a branch (暨南大学附属顺德医院). */
     private static final Pattern BRANCH_SUFFIX = Pattern.compile("^(医院|院区|分院|学院|分校|校区|医学院)");
+    /** Anywhere, a county's short name followed by these is the seat of a branch (中国电信余姚分公司). */
+    private static final Pattern OWN_BRANCH_SUFFIX = Pattern.compile("^(分公司|支公司|分行|支行|营业部|分院|分校|院区|校区)");
     /** A company's name may start with a trade name that happens to be a county's short name (天元建设集团). */
     private static final Pattern COMPANY = Pattern.compile("公司|集团");
     /** A place name directly followed by these is a street or road name. */
@@ -172,8 +176,9 @@ public final class RegionResolver {
             boolean afterInstitution = INSTITUTION_HEAD.matcher(name.substring(0, m.start())).find();
             if (!m.fullName() && (company || !atStart)) {
                 // a county's short name counts at the start of a name, or as the seat of a branch (暨南大学附属顺德医院)
-                boolean branchSeat = afterInstitution && candidates.size() == 1 && !company
-                        && BRANCH_SUFFIX.matcher(name.substring(m.end())).find();
+                String after = name.substring(m.end());
+                boolean branchSeat = candidates.size() == 1 && (OWN_BRANCH_SUFFIX.matcher(after).find()
+                        || (afterInstitution && !company && BRANCH_SUFFIX.matcher(after).find()));
                 if (!branchSeat) {
                     candidates = candidates.stream().filter(d -> d.level() != Division.Level.COUNTY).toList();
                 }

@@ -246,6 +246,9 @@ final class ReleaseBuilder {
             provenance.add(path(buyerParty) + "/name", buyerSpan, rule);
             address(buyerParty, FieldKey.BUYER_ADDRESS);
             contact(buyerParty, FieldKey.BUYER_CONTACT, agency == null);
+            String regionLine = preferTable(fields.all(FieldKey.REGION)).map(Field::value).orElse(doc.channel());
+            String channel = (url() == null ? "" : url()) + " " + (doc.channel() == null ? "" : doc.channel());
+            BuyerDetails.add(buyerParty, path(buyerParty), regionLine, channel, doc.title(), provenance);
         }
         if (agency != null) {
             ObjectNode agencyParty = party(agency, "procuringEntity");

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 VerifyCommand.class,
                 ProveCommand.class,
                 ReportCommand.class,
+                ConvertCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

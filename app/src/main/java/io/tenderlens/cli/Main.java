@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
                 VerifyCommand.class,
                 ProveCommand.class,
                 ReportCommand.class,
+        subcommands = {
                 IngestCommand.class,
+                ConvertCommand.class,
+        })
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -174,7 +174,13 @@ final class FieldExtractor {
             List<int[]> labels = new ArrayList<>();
             Matcher m = LABEL.matcher(folded).region(from, to);
             while (m.find()) {
-                labels.add(new int[] {m.start(), m.end(1), m.end()});
+                int start = m.start();
+                // 浴池热水采购项目编号：… — crawlers glue fields; a value ending in 采购 is likelier than the label 采购项目编号
+                if (start > from && Text.isHan(folded.charAt(start - 1)) && folded.startsWith("采购", start)
+                        && LABELS.containsKey(normLabel(folded.substring(start + 2, m.end(1))))) {
+                    start += 2;
+                }
+                labels.add(new int[] {start, m.end(1), m.end()});
             }
             // a line whose only labels are empty is a heading that happens to end in a label word (…评审报价：)
             boolean allEmpty = true;

@@ -11,6 +11,7 @@ import io.tenderlens.source.harvest.HarvestState;
 import io.tenderlens.source.harvest.HarvestedDocument;
 import io.tenderlens.source.harvest.HarvestSink;
 import io.tenderlens.source.harvest.PoliteClient;
+import io.tenderlens.source.harvest.Validators;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -72,8 +73,9 @@ public final class OcdsHarvester {
                     break;
                 }
                 state.put("nextPage", url.toString());
-                Fetched page = client.get(url, state.validators(url.toString()));
+                Fetched page = client.get(url, full ? Validators.NONE : state.validators(url.toString()));
                 if (page.notModified()) {
+                    state.put("nextPage", null);
                     tally.notModified++;
                     progress.accept("ocds: " + url + " has not changed since the last run");
                     break;
@@ -88,7 +90,9 @@ public final class OcdsHarvester {
                 }
                 sink.accept(new HarvestedDocument("ocds", url.toString(), entry.sha256(), page.body(), page.contentType()));
                 Path object = archive.objectPath(entry.sha256()).orElseThrow();
-                ReadCounts counts = OcdsReader.trees().read(object, new OcdsHandler() {
+                ReadCounts counts;
+                try (java.io.InputStream in = java.nio.file.Files.newInputStream(object)) {
+                  counts = OcdsReader.trees().read(url.toString(), in, new OcdsHandler() {
                     @Override public void release(OcdsRelease release) throws IOException {
                         String date = release.date();
                         if (date != null && (maxDate[0] == null || date.compareTo(maxDate[0]) > 0)) {
@@ -100,7 +104,8 @@ public final class OcdsHarvester {
                     @Override public void problem(OcdsProblem problem) throws IOException {
                         releases.problem(problem);
                     }
-                });
+                  });
+                }
                 URI next = nextLink(page.body(), url);
                 progress.accept("ocds: " + url + " (" + counts + ")" + (next == null ? "" : ", next " + next));
                 state.validators(url.toString(), page.validators());

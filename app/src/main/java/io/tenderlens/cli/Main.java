@@ -15,10 +15,9 @@ import picocli.CommandLine.Command;
                 VerifyCommand.class,
                 ProveCommand.class,
                 ReportCommand.class,
-        subcommands = {
                 IngestCommand.class,
                 ConvertCommand.class,
-        })
+                HarvestCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -72,12 +72,13 @@ touch "$here/app/target/tenderlens.jar"   # the launcher must not rebuild during
 BENCH_CP="$(ls "$here"/bench/target/tenderlens-bench-*.jar | head -1):$here/bench/target/lib/*"
 
 # --- measuring -------------------------------------------------------------------------------------------
-# run NAME OUT CMD...: runs CMD RUNS times with stdout to OUT; sets WALL USER SYS RSS (median wall run)
+# run NAME IN OUT CMD...: runs CMD RUNS times, standard input from IN (both tools read it the same way),
+# standard output to OUT; sets WALL USER SYS RSS (of the run with the median wall time)
 run() {
-  local name=$1 out=$2; shift 2
+  local name=$1 in=$2 out=$3; shift 3
   local results=()
   for ((i = 0; i < RUNS; i++)); do
-    /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.$name" "$@" > "$out" 2> "$WORK/err.$name" || {
+    /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.$name" "$@" < "$in" > "$out" 2> "$WORK/err.$name" || {
       echo "error: $name failed:" >&2; tail -5 "$WORK/err.$name" >&2; return 1; }
     results+=("$(tail -1 "$WORK/time.$name")")
   done
@@ -112,16 +113,16 @@ printf '%-11s %-17s %8s | %8s %8s %7s | %8s %8s %7s | %7s | %8s %5s | %s\n' \
 for name in $INPUTS; do
   input="$WORK/$name.jsonl"
   releases=$(jq '.releases | length' "$input" | awk '{ s += $1 } END { print s }')
-  run parse "$WORK/parse.out" java -cp "$BENCH_CP" io.tenderlens.bench.ParseOnly tree "$input"
+  run parse /dev/null "$WORK/parse.out" java -cp "$BENCH_CP" io.tenderlens.bench.ParseOnly tree "$input"
   parse_wall=$WALL
   for mode in $MODES; do
     opts=$(mode_options "$mode")
     # shellcheck disable=SC2086
-    run ours "$WORK/$name.$mode.ours" "$here/tenderlens" compile --schema "$SCHEMA" $opts "$input"
+    run ours "$input" "$WORK/$name.$mode.ours" "$here/tenderlens" compile --schema "$SCHEMA" $opts
     ours_wall=$WALL ours_cpu=$(awk -v u="$USER" -v s="$SYS" 'BEGIN { print u + s }') ours_rss=$((RSS / 1024))
     if [ $peer = yes ]; then
       # shellcheck disable=SC2086
-      run ocdskit "$WORK/$name.$mode.ocdskit" env PYTHONPATH="$PEER_HOME/pylib" /usr/bin/python3 -m ocdskit compile --schema "$SCHEMA" $opts "$input"
+      run ocdskit "$input" "$WORK/$name.$mode.ocdskit" env PYTHONPATH="$PEER_HOME/pylib" /usr/bin/python3 -m ocdskit compile --schema "$SCHEMA" $opts
       peer_wall=$WALL peer_rss=$((RSS / 1024))
       ratio=$(awk -v a="$peer_wall" -v b="$ours_wall" 'BEGIN { printf "%.1fx", a / b }')
       agree=$(same_output "$WORK/$name.$mode.ours" "$WORK/$name.$mode.ocdskit")
@@ -157,7 +158,7 @@ if [ "$BIG_GB" != 0 ]; then
   done
   size=$(stat -c %s "$big")
   releases=$(( $(jq '.releases | length' "$base" | awk '{ s += $1 } END { print s }') * i ))
-  run big "$WORK/big.out" "$here/tenderlens" compile --schema "$SCHEMA" --temp-dir "$WORK" "$big"
+  run big /dev/null "$WORK/big.out" "$here/tenderlens" compile --schema "$SCHEMA" --temp-dir "$WORK" "$big"
   echo "multi-GB input: $(awk -v s="$size" 'BEGIN { printf "%.2f GB", s / 1073741824 }'), $releases releases:" \
     "wall ${WALL} s ($(rate "$releases" "$WALL") releases/s), CPU $(awk -v u="$USER" -v s="$SYS" 'BEGIN { print u + s }') s," \
     "peak RSS $((RSS / 1024)) MB with JVM options ${TENDERLENS_JAVA_OPTS:-(launcher defaults)}; output $(wc -l < "$WORK/big.out") lines"

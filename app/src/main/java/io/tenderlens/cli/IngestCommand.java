@@ -62,6 +62,7 @@ public final class IngestCommand implements Callable<Integer> {
     boolean strict;
 
     private PrintWriter err;
+    private Progress readingProgress;
     private long problemsShown;
     private final Map<OcdsProblem.Kind, Long> notes = new TreeMap<>();
     private final AtomicLong mergeWarnings = new AtomicLong();
@@ -83,10 +84,14 @@ public final class IngestCommand implements Callable<Integer> {
         ReleaseCompiler compiler = new ReleaseCompiler(MergeRules.bundled(), this::mergeWarning);
         try (Store store = Store.openForWriting(database.directory(), "tenderlens ingest");
              ReleaseIngest ingest = store.beginIngest(compiler::compile, listener())) {
-            OcdsReader reader = OcdsReader.trees();
-            for (Path file : files) {
-                ingest.fileRead();
-                reader.read(file, handler(ingest));
+            try (Progress reading = Progress.start("ingest: reading", totalSize(files), Progress.Unit.BYTES)) {
+                reading.message("0 releases");
+                OcdsReader reader = OcdsReader.trees().withProgress(reading::step);
+                readingProgress = reading;
+                for (Path file : files) {
+                    ingest.fileRead();
+                    reader.read(file, handler(ingest));
+                }
             }
             counts = ingest.finish();
         } catch (StoreException e) {
@@ -130,11 +135,46 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private IngestListener listener() {
-        return (file, position, message) -> {
-            if (problemsShown++ < PROBLEMS_SHOWN) {
-                err.println(file + (position == null ? "" : ":" + position) + ": " + message);
+        return new IngestListener() {
+            private Progress compiling;
+
+            @Override public void problem(String file, String position, String message) {
+                if (problemsShown++ < PROBLEMS_SHOWN) {
+                    err.println(file + (position == null ? "" : ":" + position) + ": " + message);
+                }
+            }
+
+            @Override public void stored(long releasesRead) {
+                if (readingProgress != null) {
+                    readingProgress.message(String.format(Locale.ROOT, "%,d releases", releasesRead));
+                }
+            }
+
+            @Override public void compiling(long total) {
+                if (total > 0) {
+                    compiling = Progress.start("ingest: compiling records", total, Progress.Unit.RECORDS);
+                }
+            }
+
+            @Override public void compiled(long done, long total) {
+                compiling.step(done - compiling.done());
+                if (done == total) {
+                    compiling.close();
+                }
             }
         };
+    }
+
+    private static long totalSize(List<Path> files) {
+        long total = 0;
+        for (Path file : files) {
+            try {
+                total += Files.size(file);
+            } catch (IOException e) {
+                // the reader reports the file; the progress total is only a guide
+            }
+        }
+        return total;
     }
 
     private void mergeWarning(String ocid, String message) {

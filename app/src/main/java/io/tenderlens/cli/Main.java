@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 CompileCommand.class,
+                IngestCommand.class,
                 ExportCommand.class,
                 SummaryCommand.class,
                 ArchiveCommand.class,

@@ -192,6 +192,7 @@ public final class ReleaseIngest implements AutoCloseable {
             throw store.failure("list pending records", e);
         }
         long[] result = new long[2];
+        listener.compiling(ocids.size());
         int from = 0;
         while (from < ocids.size()) {
             int to = from;

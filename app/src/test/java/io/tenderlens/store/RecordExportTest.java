@@ -25,11 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static io.tenderlens.store.StoreFixtures.COMPILER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecordExportTest {
-    private static final Function<List<ObjectNode>, ObjectNode> COMPILER = new ShallowCompiler();
 
     @TempDir static Path dir;
     static Path db;

@@ -74,7 +74,7 @@ class SecondProcessTest {
 
         try (Store store = Store.openForWriting(killed, "test")) {
             assertThat(store.releaseCount()).isPositive().isLessThanOrEqualTo(lineCount(input));
-            StoreFixtures.assertConsistent(store, new ShallowCompiler());
+            StoreFixtures.assertConsistent(store, StoreFixtures.COMPILER);
             assertThat(StoreFixtures.fingerprint(store)).isNotEqualTo(expected);
             long before = store.releaseCount();
             IngestCounts resumed = ingest(store, input);
@@ -84,7 +84,7 @@ class SecondProcessTest {
     }
 
     private static IngestCounts ingest(Store store, Path input) throws IOException {
-        try (ReleaseIngest ingest = store.beginIngest(new ShallowCompiler(), StoreFixtures.QUIET)) {
+        try (ReleaseIngest ingest = store.beginIngest(StoreFixtures.COMPILER, StoreFixtures.QUIET)) {
             for (String line : Files.readAllLines(input)) {
                 ingest.add((ObjectNode) Store.JSON.readTree(line), input.toString(), null);
             }

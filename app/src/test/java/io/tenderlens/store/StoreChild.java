@@ -43,7 +43,7 @@ final class StoreChild {
             }
         };
         try (Store store = Store.openForWriting(dir, "test ingest");
-             ReleaseIngest ingest = store.beginIngest(new ShallowCompiler(), progress, SMALL);
+             ReleaseIngest ingest = store.beginIngest(StoreFixtures.COMPILER, progress, SMALL);
              BufferedReader lines = Files.newBufferedReader(Path.of(args[2]))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 ingest.add((ObjectNode) Store.JSON.readTree(line), args[2], null);

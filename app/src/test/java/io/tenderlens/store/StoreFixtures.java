@@ -1,6 +1,9 @@
 package io.tenderlens.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tenderlens.ocds.MergeRules;
+import io.tenderlens.ocds.MergeWarnings;
+import io.tenderlens.ocds.ReleaseCompiler;
 import io.tenderlens.testing.SharedData;
 
 import java.io.IOException;
@@ -31,6 +34,10 @@ final class StoreFixtures {
             "ocds/real/canada-buyandsell/releases.jsonl",
             "ocds/real/moldova-tender-gov-md/releases.jsonl",
             "ocds/real/portugal-impic/releases.jsonl");
+
+    /** The real merge: OCDS 1.1.5 rules. */
+    static final Function<List<ObjectNode>, ObjectNode> COMPILER =
+            new ReleaseCompiler(MergeRules.bundled(), MergeWarnings.IGNORE)::compile;
 
     static final IngestListener QUIET = (file, position, message) -> { };
 

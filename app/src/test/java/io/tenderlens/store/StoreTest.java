@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import static io.tenderlens.store.StoreFixtures.COMPILER;
 import static io.tenderlens.store.StoreFixtures.REAL_JSONL;
 import static io.tenderlens.store.StoreFixtures.assertConsistent;
 import static io.tenderlens.store.StoreFixtures.fingerprint;
@@ -18,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StoreTest {
-    private static final Function<List<ObjectNode>, ObjectNode> COMPILER = new ShallowCompiler();
 
     @TempDir Path dir;
 

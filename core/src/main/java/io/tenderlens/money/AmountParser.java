@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads money as Chinese procurement pages write it: {@code ￥668.790000 万元（人民币）}, {@code 6687920.0元},
@@ -349,11 +350,13 @@ public final class AmountParser {
         return out;
     }
 
+    private static final Pattern GAP_WORDS = Pattern.compile("小写|大写|人民币|RMB|金额|即|[()\\[\\]:\\s]");
+
     private static boolean isDecorationGap(char[] t, int from, int to) {
         if (to < from || to - from > 12) {
             return false;
         }
-        String gap = new String(t, from, to - from).replaceAll("小写|大写|人民币|RMB|金额|即|[()\\[\\]:\\s]", "");
+        String gap = GAP_WORDS.matcher(new String(t, from, to - from)).replaceAll("");
         return gap.isEmpty();
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Units: those declared in labels and column headers, and those written after a number. */
 public final class AmountUnits {
@@ -71,8 +72,10 @@ public final class AmountUnits {
         return rate ? new Declared(null, true) : Declared.NOTHING;
     }
 
+    private static final Pattern PART_BREAKS = Pattern.compile("[,，;；:：、 ]+");
+
     private static void splitInto(String group, List<String> parts) {
-        for (String p : group.split("[,，;；:：、 ]+")) {
+        for (String p : PART_BREAKS.split(group)) {
             if (!p.isEmpty()) {
                 parts.add(p);
             }

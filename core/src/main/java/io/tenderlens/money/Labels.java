@@ -1,6 +1,7 @@
 package io.tenderlens.money;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The label in front of an amount: where it starts, what its head word says (money, a rate, or
@@ -174,9 +175,11 @@ final class Labels {
         return null;
     }
 
+    private static final Pattern DECORATION_WORDS = Pattern.compile("人民币|RMB|大写|小写|币种|[¥:\\s]");
+
     /** A bracket group holding only 人民币 / 大写 / 小写 / ¥ / colons and spaces: decoration, not label. */
     private static boolean isDecorationGroup(char[] t, int from, int to) {
-        String s = new String(t, from, to - from).replaceAll("人民币|RMB|大写|小写|币种|[¥:\\s]", "");
+        String s = DECORATION_WORDS.matcher(new String(t, from, to - from)).replaceAll("");
         return s.isEmpty();
     }
 
@@ -313,7 +316,7 @@ final class Labels {
         return b.toString();
     }
 
-    private static final java.util.regex.Pattern LOT = java.util.regex.Pattern.compile(
+    private static final Pattern LOT = Pattern.compile(
             "第?[0-9一二三四五六七八九十]+(分标|号包|子包|分包|包|标段|标项|合同包)"
                     + "|(包|标段|标项|分标|合同包|包组)[0-9一二三四五六七八九十A-Z]+");
 

@@ -3,13 +3,9 @@ package io.tenderlens.party;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenderlens.party.BuyerKind.Kind;
-import io.tenderlens.testing.SharedData;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import io.tenderlens.place.AggregatorNotices;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -68,22 +64,13 @@ class BuyerKindTest {
      * health, 学校 education. Its other classes are sectors (金融业, 建筑业 …) and are only reported.
      */
     @Test
-    void agreesWithTheAggregatorsBuyerClass() throws IOException {
-        Path dir = SharedData.path("cn-notices/json/daijy0926__zhaotoubiaoshuju");
-        Map<String, JsonNode> byId = new LinkedHashMap<>();
-        ObjectMapper mapper = new ObjectMapper();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                for (JsonNode n : mapper.readTree(f.toFile())) {
-                    byId.putIfAbsent(n.path("id").asText(), n);
-                }
-            }
-        }
+    void agreesWithTheAggregatorsBuyerClass() {
+        List<JsonNode> notices = AggregatorNotices.load();
         Map<String, Kind> expected = Map.of("医疗", Kind.HEALTH, "卫健委", Kind.HEALTH, "学校", Kind.EDUCATION);
         Map<String, Map<Kind, Integer>> confusion = new TreeMap<>();
         int total = 0, right = 0;
         StringBuilder wrong = new StringBuilder();
-        for (JsonNode n : byId.values()) {
+        for (JsonNode n : notices) {
             String buyer = n.path("buyer").asText("");
             String cls = n.path("buyerClass").asText("(none)");
             if (buyer.isBlank() || buyer.equals("null")) {

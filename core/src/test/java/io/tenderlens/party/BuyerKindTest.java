@@ -31,6 +31,7 @@ class BuyerKindTest {
             东北大学秦皇岛分校                        | EDUCATION              | buyerKind.education:分校
             甘洛县教育和体育局                        | GOVERNMENT             | buyerKind.government:局
             国家税务总局                              | GOVERNMENT             | buyerKind.government:局
+            中国人民银行广州分行                      | GOVERNMENT             | buyerKind.government:中国人民银行
             外交部                                    | GOVERNMENT             | buyerKind.government:部
             中共四川省委网络安全和信息化委员会办公室  | GOVERNMENT             | buyerKind.government:办公室
             某县人民政府                              | GOVERNMENT             | buyerKind.government:人民政府

@@ -62,7 +62,7 @@ public final class BuyerKind {
 
     private enum RuleKind { GOVERNMENT, EDUCATION, HEALTH, PUBLIC_INSTITUTION, OTHER, ENTERPRISE, SOE, SOE_PREFIX }
 
-    private record Rule(RuleKind kind, String words, boolean generic) {}
+    private record Rule(RuleKind kind, String words, boolean generic, boolean prefix) {}
 
     private final List<Rule> headRules = new ArrayList<>();
     private final List<Rule> soeRules = new ArrayList<>();
@@ -90,11 +90,13 @@ public final class BuyerKind {
                         continue;
                     }
                     String[] f = line.split("\t");
-                    if (f.length < 2 || f.length > 3 || (f.length == 3 && !f[2].equals("generic"))) {
-                        throw new IllegalArgumentException("buyer-kind-rules.tsv line " + lineNo + ": expected kind<TAB>words[<TAB>generic]");
+                    if (f.length < 2 || f.length > 3 || (f.length == 3 && !f[2].matches("generic|prefix"))) {
+                        throw new IllegalArgumentException(
+                                "buyer-kind-rules.tsv line " + lineNo + ": expected kind<TAB>words[<TAB>generic|prefix]");
                     }
                     String constant = f[0].replace("-", "_").replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
-                    rules.add(new Rule(RuleKind.valueOf(constant), f[1], f.length == 3));
+                    String flag = f.length == 3 ? f[2] : "";
+                    rules.add(new Rule(RuleKind.valueOf(constant), f[1], flag.equals("generic"), flag.equals("prefix")));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -111,7 +113,9 @@ public final class BuyerKind {
     /** The kind of a buyer from its name. */
     public Decision classify(String buyerName) {
         String name = OrganizationNames.normalise(buyerName);
-        Rule best = lastEnding(name, name.length(), false);
+        Rule best = headRules.stream().filter(r -> r.prefix() && name.startsWith(r.words()))
+                .max(java.util.Comparator.comparingInt(r -> r.words().length()))
+                .orElseGet(() -> lastEnding(name, name.length(), false));
         if (best == null) {
             return new Decision(Kind.OTHER, "buyerKind.default", name);
         }
@@ -143,7 +147,7 @@ public final class BuyerKind {
         Rule best = null;
         int bestEnd = -1;
         for (Rule r : headRules) {
-            if (specificOnly && r.generic()) {
+            if (r.prefix() || (specificOnly && r.generic())) {
                 continue;
             }
             int at = name.lastIndexOf(r.words(), limit - r.words().length());

@@ -3,13 +3,9 @@ package io.tenderlens.party;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenderlens.party.BuyerKind.Kind;
-import io.tenderlens.testing.SharedData;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import io.tenderlens.place.AggregatorNotices;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -35,6 +31,7 @@ class BuyerKindTest {
             东北大学秦皇岛分校                        | EDUCATION              | buyerKind.education:分校
             甘洛县教育和体育局                        | GOVERNMENT             | buyerKind.government:局
             国家税务总局                              | GOVERNMENT             | buyerKind.government:局
+            中国人民银行广州分行                      | GOVERNMENT             | buyerKind.government:中国人民银行
             外交部                                    | GOVERNMENT             | buyerKind.government:部
             中共四川省委网络安全和信息化委员会办公室  | GOVERNMENT             | buyerKind.government:办公室
             某县人民政府                              | GOVERNMENT             | buyerKind.government:人民政府
@@ -68,22 +65,13 @@ class BuyerKindTest {
      * health, 学校 education. Its other classes are sectors (金融业, 建筑业 …) and are only reported.
      */
     @Test
-    void agreesWithTheAggregatorsBuyerClass() throws IOException {
-        Path dir = SharedData.path("cn-notices/json/daijy0926__zhaotoubiaoshuju");
-        Map<String, JsonNode> byId = new LinkedHashMap<>();
-        ObjectMapper mapper = new ObjectMapper();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                for (JsonNode n : mapper.readTree(f.toFile())) {
-                    byId.putIfAbsent(n.path("id").asText(), n);
-                }
-            }
-        }
+    void agreesWithTheAggregatorsBuyerClass() {
+        List<JsonNode> notices = AggregatorNotices.load();
         Map<String, Kind> expected = Map.of("医疗", Kind.HEALTH, "卫健委", Kind.HEALTH, "学校", Kind.EDUCATION);
         Map<String, Map<Kind, Integer>> confusion = new TreeMap<>();
         int total = 0, right = 0;
         StringBuilder wrong = new StringBuilder();
-        for (JsonNode n : byId.values()) {
+        for (JsonNode n : notices) {
             String buyer = n.path("buyer").asText("");
             String cls = n.path("buyerClass").asText("(none)");
             if (buyer.isBlank() || buyer.equals("null")) {

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenderlens.place.AggregatorNotices;
 import io.tenderlens.testing.SharedData;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,20 +78,11 @@ class OrganizationNamesTest {
      */
     @Test
     void agreesWithTheAggregatorsSupplierIds() throws IOException {
-        Path dir = SharedData.path("cn-notices/json/daijy0926__zhaotoubiaoshuju");
-        Map<String, JsonNode> byId = new LinkedHashMap<>();
-        ObjectMapper mapper = new ObjectMapper();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                for (JsonNode n : mapper.readTree(f.toFile())) {
-                    byId.putIfAbsent(n.path("id").asText(), n);
-                }
-            }
-        }
+        List<JsonNode> notices = AggregatorNotices.load();
         Map<String, Set<String>> theirIdsByOurs = new HashMap<>();
         Set<String> names = new HashSet<>();
         Set<String> written = new HashSet<>();
-        for (JsonNode n : byId.values()) {
+        for (JsonNode n : notices) {
             for (String w : n.path("winner").asText("").split(",")) {
                 if (!w.isBlank()) {
                     written.add(w);

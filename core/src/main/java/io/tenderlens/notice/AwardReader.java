@@ -289,6 +289,14 @@ final class AwardReader {
             c.moneySpan = fields.first(FieldKey.TOTAL_AWARD).get().span();
             c.moneyRule = "award.summaryTotal";
         }
+        if (total != null && !total.isZero() && !winners.isEmpty() && without.isEmpty()) {
+            BigDecimal sum = winners.stream().map(c -> c.money.amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (sum.compareTo(total.amount()) != 0) {
+                // the page contradicts itself; the per-lot amounts are kept, the difference is noted for readers
+                provenance.add("awards", "中标金额合计 " + sum.toPlainString() + " 元 ≠ " + fields.first(FieldKey.TOTAL_AWARD).get().span(),
+                        "award.totalMismatch");
+            }
+        }
     }
 
     /** Unit of each award column: as its header declares, unless the page's total shows the numbers are in another unit. */

@@ -125,7 +125,7 @@ final class FieldExtractor {
             Pending waiting = pending;
             pending = null;
             if (waiting != null && !LABEL.matcher(folded).find() && !SECTION_MARK.matcher(folded).lookingAt()
-                    && !SUB_MARK.matcher(folded).lookingAt() && Section.ofHeading(folded) == null
+                    && !SUB_MARK.matcher(folded).lookingAt() && !folded.trim().endsWith(":")
                     && folded.length() <= 200) {
                 // 一、项目编号：⏎ ZC130800202101632 — the value on the line after its label
                 add(waiting.key, waiting.label, Text.cutUnbalanced(Text.trimValue(original)),
@@ -198,7 +198,8 @@ final class FieldExtractor {
             } else if (!heading.isEmpty() && (heading.length() <= 20 || folded.substring(from, headEnd).trim().endsWith(":"))
                     && heading.length() <= 40) {
                 Section s = Section.ofHeading(heading);
-                if (s != null) {
+                // inside a correction or failure statement, only a numbered heading ends it (（一）对…采购需求的变更：)
+                if (s != null && section != Section.AMENDMENT && section != Section.FAILURE) {
                     switched = true;
                     if (s != section) {
                         enter(s);

@@ -140,7 +140,7 @@ public final class HtmlReport {
     }
 
     private String moneyChart() {
-        List<Integer> years = m.money().stream().flatMap(s -> s.years().stream()).map(YearAmount::year).distinct().sorted().toList();
+        List<Integer> years = ReportTables.years(m);
         List<SvgCharts.Series> series = new ArrayList<>();
         for (Measure me : Measure.values()) {
             Map<Integer, BigDecimal> byYear = m.money(me).years().stream().collect(Collectors.toMap(YearAmount::year, YearAmount::amount));

@@ -106,7 +106,9 @@ public final class SearchHarvester {
                     + "'; the site shows only the first " + site.resultCap());
         }
         int reachable = Math.min(first.total, site.resultCap());
-        int pages = (reachable + site.pageSize() - 1) / site.pageSize();
+        // trust what the site does over what we declared: a first page shorter than the total is the page size
+        int pageSize = first.hits.size() < reachable && !first.hits.isEmpty() ? first.hits.size() : site.pageSize();
+        int pages = (reachable + pageSize - 1) / pageSize;
         int notices = 0;
         for (int page = state.pagesDone(w.key()) + 1; page <= pages; page++) {
             ResultPage result = page == 1 ? first : resultPage(w, page, tally);
@@ -159,7 +161,8 @@ public final class SearchHarvester {
     private boolean harvestNotice(URI uri, HarvestReport.Tally tally)
             throws IOException, InterruptedException, HarvestBlockedException {
         String url = uri.toString();
-        if (state.archivedNotice(url).isPresent() || client.fetchedThisRun(uri)) {
+        // a notice counts as done only if its bytes really are in the archive (a power loss can undo the last adds)
+        if (state.archivedNotice(url).filter(archive::contains).isPresent() || client.fetchedThisRun(uri)) {
             tally.skippedKnown++;
             return false;
         }
@@ -173,6 +176,7 @@ public final class SearchHarvester {
         }
         sink.accept(new HarvestedDocument(site.name(), url, entry.sha256(), fetched.body(), fetched.contentType()));
         state.noticeArchived(url, entry.sha256());
+        state.save(); // after every notice: a killed run fetches again at most the one it was fetching
         return true;
     }
 }

@@ -267,7 +267,7 @@ public final class CompileCommand implements Callable<Integer> {
             total = p == null || total < 0 ? -1 : total + Math.max(0, sizeOf(p));
         }
         ReadCounts counts = ReadCounts.ZERO;
-        try (Progress progress = Progress.start("compile: reading", total, Progress.Unit.BYTES)) {
+        try (Progress progress = Progress.start("compile: reading", total, Progress.Unit.BYTES, stderr)) {
             OcdsReader reader = OcdsReader.raw().withProgress(progress::step);
             if (encoding != null) {
                 reader = reader.decodingFrom(encoding);
@@ -434,7 +434,7 @@ public final class CompileCommand implements Callable<Integer> {
     }
 
     /** What one batch of groups produced, written in order by the main thread. */
-    private record BatchResult(byte[] output, List<String> warnings, int records, int failed) {}
+    private record BatchResult(byte[] output, List<String> warnings, int records, int failed, int releases) {}
 
     /** Thrown when standard output is closed by its reader. */
     private static final class BrokenOutput extends RuntimeException {
@@ -454,7 +454,7 @@ public final class CompileCommand implements Callable<Integer> {
             return t;
         }) : null;
         ArrayDeque<Future<BatchResult>> pending = new ArrayDeque<>();
-        try (Progress progress = Progress.start("compile: merging", sorter.size(), Progress.Unit.RELEASES);
+        try (Progress progress = Progress.start("compile: merging", sorter.size(), Progress.Unit.RELEASES, stderr);
              ReleaseSorter.GroupIterator groups = sorter.groups()) {
             if (asPackage) {
                 writeOut(() -> shape.packageStart(packageHeader(in), out));
@@ -547,7 +547,7 @@ public final class CompileCommand implements Callable<Integer> {
         outcome.records += r.records;
         outcome.failed += r.failed;
         writeOut(() -> out.write(r.output));
-        progress.step(r.records + r.failed);
+        progress.step(r.releases);
     }
 
     /** Runs on a worker: parses, merges and writes a batch of groups. */
@@ -556,8 +556,10 @@ public final class CompileCommand implements Callable<Integer> {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         int records = 0;
         int failed = 0;
+        int releaseCount = 0;
         boolean first = true;
         for (ReleaseSorter.Group g : batch) {
+            releaseCount += g.entries().size();
             Set<String> groupWarnings = new LinkedHashSet<>();
             ReleaseCompiler compiler = new ReleaseCompiler(rules, (ocid, message) -> groupWarnings.add(ocid + ": " + message));
             try {
@@ -580,7 +582,7 @@ public final class CompileCommand implements Callable<Integer> {
             warnings.addAll(groupWarnings);
         }
         // records are separated within the batch; the main thread puts a comma between batches
-        return new BatchResult(out.toByteArray(), warnings, records, failed);
+        return new BatchResult(out.toByteArray(), warnings, records, failed, releaseCount);
     }
 
     private ObjectNode record(ReleaseSorter.Group g, List<ObjectNode> releases, ReleaseCompiler compiler, Inputs in) {

@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
                 VerifyCommand.class,
                 ProveCommand.class,
                 ReportCommand.class,
+                ConvertCommand.class,
+                HarvestCommand.class,
+                BuyerCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

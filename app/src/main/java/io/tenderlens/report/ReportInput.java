@@ -69,7 +69,9 @@ public final class ReportInput {
         }
         ReleaseCompiler compiler = new ReleaseCompiler(MergeRules.bundled(), (ocid, message) -> warn.accept(ocid + ": " + message));
         List<Procurement> out = new ArrayList<>();
-        byOcid.forEach((ocid, releases) -> out.add(extractor.extract(compiler.compile(releases), releases)));
+        // one release is its own compiled record (the merge would only set id and tag): skip the merge for it
+        byOcid.forEach((ocid, releases) -> out.add(extractor.extract(
+                releases.size() == 1 ? releases.get(0) : compiler.compile(releases), releases)));
         compiledOnly.forEach((ocid, compiled) -> {
             if (!byOcid.containsKey(ocid)) {
                 out.add(extractor.extract(compiled, List.of()));

@@ -81,7 +81,10 @@ final class AwardReader {
         if (type == NoticeType.AWARD || type == NoticeType.CONTRACT || type == NoticeType.UNSUCCESSFUL) {
             winners.addAll(fromTables());
             if (winners.isEmpty()) {
-                winners.addAll(fromProse());
+                winners.addAll(fromProse(false));
+            }
+            if (winners.isEmpty()) {
+                winners.addAll(fromProse(true));
             }
         }
         List<String> titleLots = doc.title() == null ? List.of() : LotIds.all(doc.title());
@@ -194,12 +197,13 @@ final class AwardReader {
         return out;
     }
 
-    private List<Candidate> fromProse() {
+    /** Winners named in {@code 供应商名称：… 中标金额：…} passages, or (when {@code metadata}) in stored metadata. */
+    private List<Candidate> fromProse(boolean metadata) {
         List<Candidate> out = new ArrayList<>();
         Candidate current = null;
         Field pendingAmount = null;
         for (Field f : fields.fields()) {
-            if (NO_AWARDS_IN.contains(f.section())) {
+            if (NO_AWARDS_IN.contains(f.section()) || (f.source() == NoticeFields.Source.METADATA) != metadata) {
                 continue;
             }
             switch (f.key()) {
@@ -212,7 +216,7 @@ final class AwardReader {
                     current.supplier = name;
                     current.lot = f.lot();
                     current.span = f.span();
-                    current.rule = "award.prose";
+                    current.rule = metadata ? "award.metadata" : "award.prose";
                     if (pendingAmount != null && java.util.Objects.equals(pendingAmount.lot(), f.lot())) {
                         current.amountText = pendingAmount.value();
                         current.amountHeader = pendingAmount.label();
@@ -284,6 +288,14 @@ final class AwardReader {
             c.money = total;
             c.moneySpan = fields.first(FieldKey.TOTAL_AWARD).get().span();
             c.moneyRule = "award.summaryTotal";
+        }
+        if (total != null && !total.isZero() && !winners.isEmpty() && without.isEmpty()) {
+            BigDecimal sum = winners.stream().map(c -> c.money.amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (sum.compareTo(total.amount()) != 0) {
+                // the page contradicts itself; the per-lot amounts are kept, the difference is noted for readers
+                provenance.add("awards", "中标金额合计 " + sum.toPlainString() + " 元 ≠ " + fields.first(FieldKey.TOTAL_AWARD).get().span(),
+                        "award.totalMismatch");
+            }
         }
     }
 

@@ -19,7 +19,7 @@ public final class ChineseDates {
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private static final Pattern DATE = Pattern.compile(
             "(\\d{4})\\s*[年\\-/.]\\s*(\\d{1,2})\\s*[月\\-/.]\\s*(\\d{1,2})\\s*日?"
-                    + "(?:\\s*(上午|下午|晚上|中午)?\\s*(\\d{1,2})\\s*[:时点]\\s*(\\d{1,2})?\\s*(?:分|[:]\\s*(\\d{1,2})\\s*秒?)?)?");
+                    + "(?:[\\sT]*(上午|下午|晚上|中午)?\\s*(\\d{1,2})\\s*[:时点]\\s*(\\d{1,2})?\\s*(?:分|[:]\\s*(\\d{1,2})\\s*秒?)?)?");
 
     private ChineseDates() {}
 

@@ -125,7 +125,7 @@ final class FieldExtractor {
             Pending waiting = pending;
             pending = null;
             if (waiting != null && !LABEL.matcher(folded).find() && !SECTION_MARK.matcher(folded).lookingAt()
-                    && !SUB_MARK.matcher(folded).lookingAt() && Section.ofHeading(folded) == null
+                    && !SUB_MARK.matcher(folded).lookingAt() && !folded.trim().endsWith(":")
                     && folded.length() <= 200) {
                 // 一、项目编号：⏎ ZC130800202101632 — the value on the line after its label
                 add(waiting.key, waiting.label, Text.cutUnbalanced(Text.trimValue(original)),
@@ -174,7 +174,13 @@ final class FieldExtractor {
             List<int[]> labels = new ArrayList<>();
             Matcher m = LABEL.matcher(folded).region(from, to);
             while (m.find()) {
-                labels.add(new int[] {m.start(), m.end(1), m.end()});
+                int start = m.start();
+                // 浴池热水采购项目编号：… — crawlers glue fields; a value ending in 采购 is likelier than the label 采购项目编号
+                if (start > from && Text.isHan(folded.charAt(start - 1)) && folded.startsWith("采购", start)
+                        && LABELS.containsKey(normLabel(folded.substring(start + 2, m.end(1))))) {
+                    start += 2;
+                }
+                labels.add(new int[] {start, m.end(1), m.end()});
             }
             // a line whose only labels are empty is a heading that happens to end in a label word (…评审报价：)
             boolean allEmpty = true;
@@ -192,7 +198,8 @@ final class FieldExtractor {
             } else if (!heading.isEmpty() && (heading.length() <= 20 || folded.substring(from, headEnd).trim().endsWith(":"))
                     && heading.length() <= 40) {
                 Section s = Section.ofHeading(heading);
-                if (s != null) {
+                // inside a correction or failure statement, only a numbered heading ends it (（一）对…采购需求的变更：)
+                if (s != null && section != Section.AMENDMENT && section != Section.FAILURE) {
                     switched = true;
                     if (s != section) {
                         enter(s);

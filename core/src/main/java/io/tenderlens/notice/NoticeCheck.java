@@ -32,7 +32,7 @@ final class NoticeCheck {
         long substance = fields.fields().stream().filter(f -> SUBSTANCE.contains(f.key()) && !f.value().isEmpty()).count()
                 + fields.tables().stream().filter(t -> t.section() == Section.AWARD).count();
         boolean heading = doc.title() != null && NoticeClassifier.typeOfTitle(doc.title()).isPresent();
-        if (substance >= 2 || (heading && substance >= 1) || (heading && text.length() > 200)) {
+        if (substance >= 2) {
             return;
         }
         String head = text.length() > 2000 ? text.substring(0, 2000) : text;
@@ -46,6 +46,9 @@ final class NoticeCheck {
         long entries = LIST_ENTRY.matcher(text).results().count();
         if (entries >= 5) {
             throw new NotANoticeException(source, "a list of " + entries + " notices (titles with dates), not one notice: convert the notices it links to");
+        }
+        if (heading || substance >= 1) {
+            return; // a thin notice (a crawler kept the title and a snippet) is still a notice
         }
         throw new NotANoticeException(source, "no notice heading and no procurement fields (buyer, project code, supplier, amount)"
                 + " were found: a navigation, list or unrelated page");

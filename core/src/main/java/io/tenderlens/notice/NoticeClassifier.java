@@ -29,22 +29,24 @@ public final class NoticeClassifier {
 
     static {
         put(TITLE_TYPES, NoticeType.PLANNING, "采购意向", "意向公开", "需求公示", "需求公告", "征求意见", "意见征询", "市场调研", "调研公告",
-                "论证公告", "论证意见", "需求论证", "预公告", "预告", "采购计划", "需求调查", "参数征集", "信息征集");
+                "论证公告", "论证意见", "需求论证", "预公告", "预告", "采购计划", "需求调查", "参数征集", "信息征集", "预公示", "文件公示",
+                "文件预公示", "调研邀请公告", "市场调查", "论证结果公示", "论证公示", "采购需求", "意见征询公示");
         put(TITLE_TYPES, NoticeType.TENDER, "招标公告", "采购公告", "磋商公告", "谈判公告", "询价公告", "询价采购公告", "竞价公告", "单一来源",
                 "邀请公告", "邀请书", "比选公告", "议标公告", "遴选公告", "招租公告", "资格预审公告", "招标", "采购项目公告", "公开招标",
                 "竞争性磋商", "竞争性谈判", "询价", "竞价", "比选");
         put(TITLE_TYPES, NoticeType.AMENDMENT, "更正公告", "变更公告", "澄清公告", "补充公告", "延期公告", "更正", "变更", "澄清", "补遗",
                 "延期", "答疑");
-        put(TITLE_TYPES, NoticeType.AWARD, "中标公告", "成交公告", "结果公告", "结果公示", "中标公示", "成交公示", "中选公告", "中选结果",
+        put(TITLE_TYPES, NoticeType.AWARD, "中标公告", "成交公告", "结果公告", "结果公示", "结果的公示", "中标公示", "成交公示", "中选公告", "中选结果",
                 "入围结果", "中标（成交）", "中标(成交)", "中标结果", "成交结果", "中标候选人", "评标结果", "采购结果", "中标", "成交",
                 "定标");
         put(TITLE_TYPES, NoticeType.UNSUCCESSFUL, "废标公告", "流标公告", "废标", "流标", "采购失败", "失败公告");
         put(TITLE_TYPES, NoticeType.CANCELLED, "终止公告", "中止公告", "取消公告", "终止", "中止", "撤销公告", "暂停公告");
         put(TITLE_TYPES, NoticeType.CONTRACT, "合同公告", "合同公示", "采购合同", "合同信息", "合同");
-        put(TITLE_TYPES, NoticeType.IMPLEMENTATION, "验收公告", "验收结果", "履约验收", "验收");
+        put(TITLE_TYPES, NoticeType.IMPLEMENTATION, "验收公告", "验收结果", "验收结果公告", "验收结果公示", "履约验收", "验收");
 
-        put(CHANNEL_TYPES, NoticeType.PLANNING, "采购意向", "需求公示", "预告");
-        put(CHANNEL_TYPES, NoticeType.TENDER, "公开招标", "邀请招标", "竞争性谈判", "竞争性磋商", "询价公告", "单一来源", "采购公告", "招标公告");
+        put(CHANNEL_TYPES, NoticeType.PLANNING, "采购意向", "需求公示", "预告", "论证");
+        put(CHANNEL_TYPES, NoticeType.TENDER, "公开招标", "邀请招标", "竞争性谈判", "竞争性磋商", "询价", "单一来源", "竞价", "采购公告",
+                "招标公告");
         put(CHANNEL_TYPES, NoticeType.AMENDMENT, "更正公告", "变更公告");
         put(CHANNEL_TYPES, NoticeType.AWARD, "中标公告", "成交公告", "结果公告");
         put(CHANNEL_TYPES, NoticeType.UNSUCCESSFUL, "废标", "流标");
@@ -108,18 +110,30 @@ public final class NoticeClassifier {
         return Pattern.compile(sb.toString());
     }
 
-    /** The type a title states: the type words that end last in it. */
+    /** Brackets at the end of a title name the agency or the round ([浙江省国际技术设备招标有限公司], (第1包)), not the type. */
+    private static final Pattern TRAILING_BRACKETS = Pattern.compile("(?:\\s*[\\[(【][^\\[\\]()【】]{0,40}[\\])】])+\\s*$");
+    private static final Pattern AMENDING = Pattern.compile("更正|变更|澄清|延期|补遗|答疑");
+
+    /**
+     * The type a title states: the type words that end last in it (the longest where several end at
+     * one place), ignoring brackets at its end; a call for tenders that is postponed or corrected
+     * (延期询价公告) is an amendment.
+     */
     public static Optional<Evidence<NoticeType>> typeOfTitle(String title) {
         if (title == null) {
             return Optional.empty();
         }
         String t = Text.fold(title);
+        Matcher tail = TRAILING_BRACKETS.matcher(t);
+        if (tail.find() && tail.start() > 0) {
+            t = t.substring(0, tail.start());
+        }
         Matcher m = TITLE_TYPE.matcher(t);
         String best = null;
         int bestEnd = -1;
         int from = 0;
         while (from < t.length() && m.find(from)) {
-            if (m.end() >= bestEnd) {
+            if (m.end() > bestEnd || (m.end() == bestEnd && m.group().length() > best.length())) {
                 best = m.group();
                 bestEnd = m.end();
             }
@@ -129,7 +143,14 @@ public final class NoticeClassifier {
             return Optional.empty();
         }
         NoticeType type = lookup(best);
-        return Optional.of(new Evidence<>(type, title.substring(bestEnd - best.length(), bestEnd), "type.title"));
+        String words = title.substring(bestEnd - best.length(), bestEnd);
+        if (type == NoticeType.TENDER) {
+            Matcher a = AMENDING.matcher(t.substring(0, bestEnd - best.length()));
+            if (a.find()) {
+                return Optional.of(new Evidence<>(NoticeType.AMENDMENT, title.substring(a.start(), bestEnd), "type.title"));
+            }
+        }
+        return Optional.of(new Evidence<>(type, words, "type.title"));
     }
 
     private static NoticeType lookup(String folded) {

@@ -10,8 +10,11 @@ import java.util.function.Predicate;
  */
 record NoticeFields(List<Field> fields, List<Table> tables, List<Statement> statements) {
 
-    /** Where a value was read: a label/value table row or {@code 标签：值} prose. */
-    enum Source { TABLE, PROSE }
+    /**
+     * Where a value was read: a label/value table row, {@code 标签：值} prose, or the metadata a crawler
+     * or aggregator stored beside the text (used only where the notice itself is silent).
+     */
+    enum Source { TABLE, PROSE, METADATA }
 
     /**
      * A labelled value.

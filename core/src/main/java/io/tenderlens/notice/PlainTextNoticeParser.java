@@ -36,11 +36,17 @@ public final class PlainTextNoticeParser {
      * A notice's title (null when the text starts with it) and body text.
      */
     public ObjectNode parse(String title, String text, NoticeOrigin origin) throws NotANoticeException {
-        Boilerplate.CleanDocument clean = Boilerplate.strip(read(title, text == null ? "" : text, origin));
-        return ReleaseBuilder.build(clean.doc(), origin, amounts, clean.removed());
+        return parse(title, text, origin, null, List.of());
     }
 
-    static NoticeDocument read(String title, String text, NoticeOrigin origin) {
+    /** With the channel words and metadata a crawler or aggregator stored beside the text. */
+    ObjectNode parse(String title, String text, NoticeOrigin origin, String channel, List<NoticeFields.Field> metadata)
+            throws NotANoticeException {
+        Boilerplate.CleanDocument clean = Boilerplate.strip(read(title, text == null ? "" : text, origin, channel));
+        return ReleaseBuilder.build(clean.doc(), origin, amounts, clean.removed(), metadata);
+    }
+
+    static NoticeDocument read(String title, String text, NoticeOrigin origin, String channel) {
         List<NoticeDocument.Block> blocks = new ArrayList<>();
         StringBuilder all = new StringBuilder();
         String heading = title == null ? null : Text.squash(title);
@@ -56,7 +62,7 @@ public final class PlainTextNoticeParser {
             blocks.add(new NoticeDocument.Line(line));
             all.append(line).append('\n');
         }
-        return new NoticeDocument(heading, null, origin.publishedHint(), origin.url(), origin.site(), List.copyOf(blocks),
+        return new NoticeDocument(heading, channel, origin.publishedHint(), origin.url(), origin.site(), List.copyOf(blocks),
                 all.toString());
     }
 }

@@ -34,7 +34,8 @@ final class ReleaseBuilder {
     private static final Pattern ENTRUSTED = Pattern.compile(
             "([\\u4e00-\\u9fa5（）()A-Za-z0-9]{4,40}?)(?:受|接受)([\\u4e00-\\u9fa5（）()A-Za-z0-9]{2,40}?)(?:的)?委托");
     private static final Pattern PHONE = Pattern.compile(
-            "[(（]?0\\d{2,3}[)）]?[-\\s]?\\d{7,8}(?:[-转]\\d{1,5})?|1[3-9]\\d{9}|400-?\\d{3}-?\\d{4}|\\d{7,8}");
+            "(?:\\+?86\\s*-?\\s*)?(?:[(（]?0?\\d{2,3}[)）]?\\s*-?\\s*)?\\d{7,8}(?:[-转]\\d{1,5})?|1[3-9]\\d{9}|400-?\\d{3}-?\\d{4}");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Pattern FAILED_WORDS = Pattern.compile("废标|流标|采购失败|失败|不足三家|不足3家|终止");
 
     private final NoticeDocument doc;
@@ -59,7 +60,16 @@ final class ReleaseBuilder {
     /** Builds the release of one notice, or says why the document is not a notice. */
     static ObjectNode build(NoticeDocument doc, NoticeOrigin origin, AmountParser amounts, List<String> boilerplate)
             throws NotANoticeException {
-        NoticeFields fields = FieldExtractor.extract(doc);
+        return build(doc, origin, amounts, boilerplate, List.of());
+    }
+
+    /** As {@link #build(NoticeDocument, NoticeOrigin, AmountParser, List)}, with metadata stored beside the text. */
+    static ObjectNode build(NoticeDocument doc, NoticeOrigin origin, AmountParser amounts, List<String> boilerplate,
+                            List<Field> metadata) throws NotANoticeException {
+        NoticeFields read = FieldExtractor.extract(doc);
+        NoticeFields fields = metadata.isEmpty() ? read : new NoticeFields(
+                java.util.stream.Stream.concat(read.fields().stream(), metadata.stream()).toList(), read.tables(),
+                read.statements());
         NoticeCheck.require(doc, fields, origin.name());
         return new ReleaseBuilder(doc, fields, origin, amounts, boilerplate).build();
     }
@@ -128,7 +138,7 @@ final class ReleaseBuilder {
             String c = cleanCode(code.get().value());
             if (!c.isEmpty()) {
                 tender.put("id", c);
-                provenance.add("tender/id", code.get().span(), "field." + code.get().label().replace(" ", ""));
+                provenance.add("tender/id", code.get().span(), ruleOf(code.get()));
             }
         }
         if (!tender.has("id") && doc.title() != null) {
@@ -146,7 +156,7 @@ final class ReleaseBuilder {
         Optional<Field> name = preferTable(fields.all(FieldKey.PROJECT_NAME));
         if (name.isPresent()) {
             tender.put("title", name.get().value());
-            provenance.add("tender/title", name.get().span(), "field." + name.get().label().replace(" ", ""));
+            provenance.add("tender/title", name.get().span(), ruleOf(name.get()));
         } else if (doc.title() != null) {
             String stem = TitleStem.of(doc.title());
             if (!stem.isEmpty()) {
@@ -190,7 +200,8 @@ final class ReleaseBuilder {
         }
         if (total != null) {
             tender.set("value", value(total));
-            provenance.add("tender/value", from.span(), from.key() == FieldKey.BUDGET ? "budget.field" : "budget.ceiling");
+            provenance.add("tender/value", from.span(), from.source() == NoticeFields.Source.METADATA ? ruleOf(from)
+                    : from.key() == FieldKey.BUDGET ? "budget.field" : "budget.ceiling");
         }
     }
 
@@ -231,19 +242,20 @@ final class ReleaseBuilder {
         ObjectNode buyerParty = null;
         if (buyer != null) {
             buyerParty = party(buyer, "buyer");
-            String rule = buyerRule != null ? buyerRule : "field." + buyerName.get().label().replace(" ", "");
+            String rule = buyerRule != null ? buyerRule : ruleOf(buyerName.get());
             provenance.add(path(buyerParty) + "/name", buyerSpan, rule);
             address(buyerParty, FieldKey.BUYER_ADDRESS);
-            contact(buyerParty, FieldKey.BUYER_CONTACT, null);
+            contact(buyerParty, FieldKey.BUYER_CONTACT, agency == null);
+            String regionLine = preferTable(fields.all(FieldKey.REGION)).map(Field::value).orElse(doc.channel());
+            String channel = (url() == null ? "" : url()) + " " + (doc.channel() == null ? "" : doc.channel());
+            BuyerDetails.add(buyerParty, path(buyerParty), regionLine, channel, doc.title(), provenance);
         }
         if (agency != null) {
             ObjectNode agencyParty = party(agency, "procuringEntity");
             provenance.add(path(agencyParty) + "/name", agencySpan,
-                    agencyName.map(f -> "field." + f.label().replace(" ", "")).orElse("agency.entrusted"));
+                    agencyName.map(f -> ruleOf(f)).orElse("agency.entrusted"));
             address(agencyParty, FieldKey.AGENCY_ADDRESS);
-            contact(agencyParty, FieldKey.AGENCY_CONTACT, FieldKey.PROJECT_CONTACT);
-        } else if (buyerParty != null) {
-            contact(buyerParty, FieldKey.PROJECT_CONTACT, null);
+            contact(agencyParty, FieldKey.AGENCY_CONTACT, true);
         }
         return buyerParty;
     }
@@ -251,21 +263,23 @@ final class ReleaseBuilder {
     private void address(ObjectNode party, FieldKey key) {
         preferTable(fields.all(key)).ifPresent(f -> {
             party.putObject("address").put("streetAddress", f.value());
-            provenance.add(path(party) + "/address/streetAddress", f.span(), "field." + f.label().replace(" ", ""));
+            provenance.add(path(party) + "/address/streetAddress", f.span(), ruleOf(f));
         });
     }
 
     /** contactPoint from a 联系方式 value (刘老师 010-69156696), completed by the project contact when given. */
-    private void contact(ObjectNode party, FieldKey key, FieldKey projectKey) {
+    private void contact(ObjectNode party, FieldKey key, boolean withProjectContact) {
         String name = null;
         String phone = null;
         Optional<Field> f = preferTable(fields.all(key));
+        String email = null;
         if (f.isPresent()) {
             String[] np = splitContact(f.get().value());
             name = np[0];
             phone = np[1];
+            email = np[2];
         }
-        if (projectKey != null) {
+        if (withProjectContact) {
             Optional<Field> pc = preferTable(fields.all(FieldKey.PROJECT_CONTACT));
             Optional<Field> pp = preferTable(fields.all(FieldKey.PROJECT_PHONE));
             if (name == null && pc.isPresent()) {
@@ -278,7 +292,7 @@ final class ReleaseBuilder {
         if (name != null && name.equals(party.get("name").asText())) {
             name = null;
         }
-        if (name == null && phone == null) {
+        if (name == null && phone == null && email == null) {
             return;
         }
         ObjectNode cp = party.putObject("contactPoint");
@@ -288,11 +302,25 @@ final class ReleaseBuilder {
         if (phone != null) {
             cp.put("telephone", phone);
         }
+        if (email != null) {
+            cp.put("email", email);
+        }
     }
 
-    /** {name, telephone} of a contact value; either may be null. */
+    /** {name, telephone, email} of a contact value; any may be null. */
     static String[] splitContact(String value) {
         String v = Text.squash(value);
+        String email = null;
+        Matcher em = EMAIL.matcher(v);
+        if (em.find()) {
+            email = em.group();
+            v = Text.squash(v.substring(0, em.start()) + " " + v.substring(em.end()));
+        }
+        String[] np = splitPhone(v);
+        return new String[] {np[0], np[1], email};
+    }
+
+    private static String[] splitPhone(String v) {
         Matcher m = PHONE.matcher(Text.fold(v));
         if (!m.find()) {
             String n = Text.trimValue(v);
@@ -508,14 +536,21 @@ final class ReleaseBuilder {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Values from label/value tables (the ccgp 公告概要) before prose, then the first in reading order. */
+    /** Values from label/value tables (the ccgp 公告概要) before prose, prose before stored metadata. */
     static Optional<Field> preferTable(List<Field> candidates) {
-        for (Field f : candidates) {
-            if (f.source() == NoticeFields.Source.TABLE && !f.value().isEmpty()) {
-                return Optional.of(f);
+        for (NoticeFields.Source source : NoticeFields.Source.values()) {
+            for (Field f : candidates) {
+                if (f.source() == source && !f.value().isEmpty()) {
+                    return Optional.of(f);
+                }
             }
         }
-        return candidates.stream().filter(f -> !f.value().isEmpty()).findFirst();
+        return Optional.empty();
+    }
+
+    /** The provenance rule of a value read from a field: {@code field.<label>} or {@code metadata.<name>}. */
+    static String ruleOf(Field f) {
+        return (f.source() == NoticeFields.Source.METADATA ? "metadata." : "field.") + f.label().replace(" ", "");
     }
 
     /** An amount of money in a value, with the unit its label or column header declares. */

@@ -76,7 +76,7 @@ final class Text {
 
     private static boolean isEdgePunct(char c) {
         return c == '；' || c == ';' || c == '，' || c == ',' || c == '。' || c == '、' || c == ':' || c == '：'
-                || c == '|' || c == '"' || c == '“' || c == '”';
+                || c == '|';
     }
 
     /** Cuts a value at a closing bracket that has no opening one: the label sat inside brackets, (项目编号：X)中标公告. */

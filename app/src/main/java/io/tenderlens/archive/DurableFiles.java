@@ -40,12 +40,17 @@ public final class DurableFiles {
 
     /** Renames {@code from} to {@code to} atomically and makes the rename durable. */
     public static void moveAtomically(Path from, Path to) throws IOException {
+        renameAtomically(from, to);
+        syncDirectory(to.toAbsolutePath().getParent());
+    }
+
+    /** Renames atomically; durable once the target's directory is synced ({@link #syncDirectory}). */
+    public static void renameAtomically(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the file system of " + to + " cannot rename atomically; the archive needs it", e);
         }
-        syncDirectory(to.toAbsolutePath().getParent());
     }
 
     /** Forces a directory's entries to disk (a no-op where the platform cannot open directories). */

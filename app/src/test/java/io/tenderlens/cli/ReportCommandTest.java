@@ -128,4 +128,19 @@ class ReportCommandTest {
         assertThat(r.out()).contains("42 procurements read, 1 projects on Lottery");
         assertThat(Files.readString(out.resolve("index.html"))).contains("彩票政府采购报告");
     }
+
+    @Test
+    void readsTheStoreAfterAnIngest() throws Exception {
+        Path db = tmp.resolve("db");
+        Run ingest = run("ingest", "--db", db.toString(), sample().toString());
+        assertThat(ingest.exit()).as(ingest.err()).isZero();
+        Path out = tmp.resolve("s");
+        Run r = run("report", "--db", db.toString(), "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("42 procurements read, 42 projects");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("store " + db.toAbsolutePath().normalize(), "北京市海淀区政务服务管理局");
+        Run empty = run("report", "--db", tmp.resolve("nothing").toString(), "--out", tmp.resolve("e").toString());
+        assertThat(empty.exit()).isEqualTo(1);
+        assertThat(empty.err()).contains("No tenderlens database");
+    }
 }

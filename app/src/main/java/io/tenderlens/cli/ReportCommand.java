@@ -109,11 +109,11 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("tenderlens report: " + e.getMessage());
             return 2;
         }
-        ProcurementExtractor extractor = new ProcurementExtractor(
-                new TopicGrader(new TopicMatcher(topic, new ChineseSegmenter(topic.dictionary()))), rules, currency);
+        TopicMatcher matcher = new TopicMatcher(topic, new ChineseSegmenter(topic.dictionary()));
+        ProcurementExtractor extractor = new ProcurementExtractor(new TopicGrader(matcher), rules, currency);
         ReportInput.Loaded loaded;
         try {
-            loaded = load(extractor, err);
+            loaded = load(extractor, matcher.anyTermRegex(), err);
         } catch (IllegalArgumentException | StoreException | IOException e) {
             err.println("tenderlens report: " + e.getMessage());
             return 1;
@@ -128,7 +128,7 @@ public final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ReportInput.Loaded load(ProcurementExtractor extractor, PrintWriter err) throws IOException {
+    private ReportInput.Loaded load(ProcurementExtractor extractor, String anyTermRegex, PrintWriter err) throws IOException {
         if (inputs != null && !inputs.isEmpty()) {
             for (Path p : inputs) {
                 if (!Files.exists(p)) {
@@ -146,7 +146,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (hasStore || explicit) {
             try (Store store = Store.openReadOnly(dir)) {
                 if (store.recordCount() > 0 || explicit) {
-                    return ReportInput.fromStore(store, extractor);
+                    return ReportInput.fromStore(store, extractor, anyTermRegex);
                 }
             }
         }

@@ -38,6 +38,19 @@ public final class DurableFiles {
         }
     }
 
+    /** Replaces {@code target} atomically (a killed process leaves the old or the new content), without fsync. */
+    public static void replaceAtomically(Path target, byte[] bytes) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            renameAtomically(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** Renames {@code from} to {@code to} atomically and makes the rename durable. */
     public static void moveAtomically(Path from, Path to) throws IOException {
         renameAtomically(from, to);

@@ -176,7 +176,7 @@ public final class SearchHarvester {
         }
         sink.accept(new HarvestedDocument(site.name(), url, entry.sha256(), fetched.body(), fetched.contentType()));
         state.noticeArchived(url, entry.sha256());
-        state.save(); // after every notice: a killed run fetches again at most the one it was fetching
+        state.saveQuickly(); // after every notice: a killed run fetches again at most the one it was fetching
         return true;
     }
 }

@@ -4,6 +4,7 @@ import io.tenderlens.archive.Archive;
 import io.tenderlens.ocds.MergeRules;
 import io.tenderlens.ocds.ReleaseCompiler;
 import io.tenderlens.source.ccgp.CcgpSearch;
+import io.tenderlens.source.harvest.HarvestJob;
 import io.tenderlens.source.harvest.HarvestReport;
 import io.tenderlens.source.harvest.HarvestSettings;
 import io.tenderlens.source.harvest.HarvestSink;
@@ -108,7 +109,7 @@ public final class HarvestCommand implements Runnable {
             try (Archive archive = Archive.open(Archive.inDataDir(politeness.dataDir))) {
                 archive.recoveryNotes().forEach(n -> err.println("tenderlens archive: " + n));
                 PoliteClient client = new PoliteClient(politeness.settings(), site.blockMarkers());
-                HarvestReport report = new SearchHarvester(site, client, archive, state, HarvestSink.NONE, err::println)
+                HarvestReport report = new SearchHarvester(site, new HarvestJob(client, archive, state, HarvestSink.NONE, err::println))
                         .run(all, from, to);
                 int exit = finish(report, state, spec, "notices");
                 err.println("tenderlens harvest: the notices are archived; converting them to OCDS releases and ingesting "
@@ -153,7 +154,7 @@ public final class HarvestCommand implements Runnable {
                     }
                 };
                 PoliteClient client = new PoliteClient(politeness.settings(), List.of());
-                HarvestReport report = new OcdsHarvester(client, archive, state, HarvestSink.NONE, toStore, err::println)
+                HarvestReport report = new OcdsHarvester(new HarvestJob(client, archive, state, HarvestSink.NONE, err::println), toStore)
                         .run(url, full, sinceParam);
                 err.println("ingest: " + ingest.finish().describe());
                 return finish(report, state, spec, "pages");

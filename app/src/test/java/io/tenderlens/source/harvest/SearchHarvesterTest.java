@@ -41,7 +41,7 @@ class SearchHarvesterTest {
         PoliteClient client = new PoliteClient(HarvestSettings.polite().withoutPoliteness(), site.blockMarkers(),
                 d -> { throw new AssertionError("no pause expected with politeness off, asked for " + d); }, new Random(1));
         try (Archive archive = Archive.open(Archive.inDataDir(data))) {
-            return new SearchHarvester(site, client, archive, state, sunk::add, progress::add).run(List.of("区块链"), FROM, TO);
+            return new SearchHarvester(site, new HarvestJob(client, archive, state, sunk::add, progress::add)).run(List.of("区块链"), FROM, TO);
         }
     }
 

@@ -78,7 +78,8 @@ public record FlatRecord(
         JsonNode buyerParty = buyerParty(compiled, text(buyerRef, "id"));
         JsonNode division = buyerParty.path("details").path("division");
         JsonNode address = buyerParty.path("address");
-        JsonNode budget = tender.path("value").isObject() ? tender.path("value") : compiled.at("/planning/budget/amount");
+        // the tender's value, else the planning budget (publishers often give a currency but no amount)
+        JsonNode budget = amount(tender.at("/value/amount")) != null ? tender.path("value") : compiled.at("/planning/budget/amount");
 
         Awards awards = Awards.of(compiled.path("awards"));
         return new FlatRecord(

@@ -33,14 +33,19 @@ import java.util.function.Function;
  * Not thread-safe: one thread feeds a session. The compiler may be called from several threads.
  */
 public final class ReleaseIngest implements AutoCloseable {
-    private static final int BATCH_RELEASES = 5_000;
-    private static final long BATCH_CHARS = 32L << 20;
-    private static final int CHUNK_RECORDS = 2_000;
-    private static final int CHUNK_RELEASES = 20_000;
+    /**
+     * Transaction sizes: a batch of releases ends at {@code batchReleases} releases or
+     * {@code batchChars} characters of JSON; a chunk of records at {@code chunkRecords} ocids or
+     * {@code chunkReleases} releases (one ocid with more releases makes a chunk of its own).
+     */
+    record Limits(int batchReleases, long batchChars, int chunkRecords, int chunkReleases) {
+        static final Limits DEFAULT = new Limits(5_000, 32L << 20, 2_000, 20_000);
+    }
 
     private final Store store;
     private final Function<List<ObjectNode>, ObjectNode> compiler;
     private final IngestListener listener;
+    private final Limits limits;
     private final LocalDateTime started = now();
     private final List<StagedRelease> batch = new ArrayList<>();
     private long batchChars;
@@ -52,10 +57,11 @@ public final class ReleaseIngest implements AutoCloseable {
     private long problems;
     private boolean finished;
 
-    ReleaseIngest(Store store, Function<List<ObjectNode>, ObjectNode> compiler, IngestListener listener) {
+    ReleaseIngest(Store store, Function<List<ObjectNode>, ObjectNode> compiler, IngestListener listener, Limits limits) {
         this.store = store;
         this.compiler = compiler;
         this.listener = listener;
+        this.limits = limits;
         this.nextSeq = store.count("SELECT coalesce(max(seq), 0) + 1 FROM releases");
         store.execute("CREATE TEMP TABLE IF NOT EXISTS staged_releases AS SELECT * FROM releases LIMIT 0");
     }
@@ -77,7 +83,7 @@ public final class ReleaseIngest implements AutoCloseable {
         String ocid = FlatRecord.text(release, "ocid");
         if (ocid == null || !release.path("ocid").isTextual()) {
             rejected++;
-            problem(file, position, "release without an ocid: not stored");
+            problem(file, position, "release without an ocid string: not stored");
             return false;
         }
         String json;
@@ -90,7 +96,7 @@ public final class ReleaseIngest implements AutoCloseable {
                 FlatRecord.text(release, "id"), FlatRecord.text(release, "date"), tags(release),
                 file, position, json));
         batchChars += json.length();
-        if (batch.size() >= BATCH_RELEASES || batchChars >= BATCH_CHARS) {
+        if (batch.size() >= limits.batchReleases() || batchChars >= limits.batchChars()) {
             flush();
         }
         return true;
@@ -100,6 +106,13 @@ public final class ReleaseIngest implements AutoCloseable {
     public void problem(String file, String position, String message) {
         problems++;
         listener.problem(file, position, message);
+    }
+
+    /** Reports a release the reader found but refused (no ocid): counted as read and rejected. */
+    public void rejected(String file, String position, String message) {
+        releasesRead++;
+        rejected++;
+        problem(file, position, message);
     }
 
     /** Stores what is left, compiles the pending records and returns the counts. */
@@ -160,6 +173,7 @@ public final class ReleaseIngest implements AutoCloseable {
         });
         batch.clear();
         batchChars = 0;
+        listener.stored(releasesRead);
     }
 
     /** Compiles every pending ocid; returns {compiled, failed}. */
@@ -178,11 +192,13 @@ public final class ReleaseIngest implements AutoCloseable {
             throw store.failure("list pending records", e);
         }
         long[] result = new long[2];
+        listener.compiling(ocids.size());
         int from = 0;
         while (from < ocids.size()) {
             int to = from;
             long releases = 0;
-            while (to < ocids.size() && to - from < CHUNK_RECORDS && (to == from || releases + releaseCounts.get(to) <= CHUNK_RELEASES)) {
+            while (to < ocids.size() && to - from < limits.chunkRecords()
+                    && (to == from || releases + releaseCounts.get(to) <= limits.chunkReleases())) {
                 releases += releaseCounts.get(to++);
             }
             String first = ocids.get(from);
@@ -255,14 +271,17 @@ public final class ReleaseIngest implements AutoCloseable {
                 appender.append(record.json()).endRow();
             }
         }
-        try (PreparedStatement done = store.duckdb().prepareStatement("DELETE FROM pending_records WHERE ocid BETWEEN ? AND ?")) {
+        // done: the ocids now with a record, or without releases; those that failed stay pending for a retry
+        try (PreparedStatement done = store.duckdb().prepareStatement("DELETE FROM pending_records WHERE ocid BETWEEN ? AND ?"
+                + " AND (ocid IN (SELECT ocid FROM records) OR ocid NOT IN (SELECT ocid FROM releases))")) {
             done.setString(1, first);
             done.setString(2, last);
             done.executeUpdate();
         }
         for (CompiledRecord record : records) {
             if (record.row() == null) {
-                problem("record " + record.ocid(), null, "its releases could not be compiled: " + record.error());
+                problem("record " + record.ocid(), null, "its releases could not be compiled (the next ingest retries): "
+                        + record.error());
             }
         }
     }

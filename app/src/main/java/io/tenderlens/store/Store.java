@@ -1,10 +1,9 @@
 package io.tenderlens.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tenderlens.source.ocds.OcdsJson;
 import org.duckdb.DuckDBConnection;
 
 import java.io.IOException;
@@ -60,9 +59,8 @@ public final class Store implements AutoCloseable {
     private static final String LOCK_FILE = "writer.lock";
     private static final int SCHEMA_VERSION = 1;
 
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    /** The OCDS Jackson configuration: decimals stay exact with their written scale, so a stored release reads back equal. */
+    static final ObjectMapper JSON = OcdsJson.mapper();
 
     private final Path directory;
     private final boolean writable;
@@ -283,8 +281,9 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Number of ocids whose record waits to be recompiled: an ingest was interrupted, or this
-     * version of tenderlens reads records differently. The next ingest compiles them; 0 normally.
+     * Number of ocids whose record waits to be (re)compiled: an ingest was interrupted, their releases
+     * could not be compiled, or this version of tenderlens reads records differently. The next ingest
+     * compiles them; 0 normally.
      */
     public long pendingRecordCount() {
         if (!String.valueOf(FlatRecord.VERSION).equals(meta("records_version").orElse(null))) {
@@ -333,8 +332,13 @@ public final class Store implements AutoCloseable {
      * compiled release). Any records left pending by an interrupted ingest are compiled too.
      */
     public ReleaseIngest beginIngest(Function<List<ObjectNode>, ObjectNode> compiler, IngestListener listener) {
+        return beginIngest(compiler, listener, ReleaseIngest.Limits.DEFAULT);
+    }
+
+    ReleaseIngest beginIngest(Function<List<ObjectNode>, ObjectNode> compiler, IngestListener listener,
+                              ReleaseIngest.Limits limits) {
         requireWritable();
-        return new ReleaseIngest(this, compiler, listener);
+        return new ReleaseIngest(this, compiler, listener, limits);
     }
 
     private void requireWritable() {

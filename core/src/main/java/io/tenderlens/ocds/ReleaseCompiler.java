@@ -1,15 +1,59 @@
 package io.tenderlens.ocds;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.tenderlens.ocds.MergedNodes.MergedArray;
+import io.tenderlens.ocds.MergedNodes.MergedElement;
+import io.tenderlens.ocds.MergedNodes.MergedObject;
+import io.tenderlens.ocds.MergedNodes.VersionHistory;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Merges the releases of one ocid into a compiled or a versioned release, as ocds-merge 0.8.0 does.
- * API skeleton: the merge itself lands in the next commit.
+ * Merges the releases of one ocid into a compiled release or a versioned release by the OCDS merge
+ * rules, with the results of the reference implementation (ocds-merge 0.8.0, as ocdskit 1.7 uses it).
+ *
+ * <ul>
+ *   <li>Releases are sorted by {@code date} compared as plain text (not as instants), stably: releases
+ *       with the same date keep their order and the later one wins. A single release is not sorted.</li>
+ *   <li>Compiled: a {@code null} removes the field (its parent object stays, possibly empty); an empty
+ *       object or an empty identifier-merge array adds nothing; literals (scalars, whole-list arrays,
+ *       arrays holding a non-object) are replaced whole; arrays of objects are merged by {@code id},
+ *       compared with its JSON type ({@code 1} and {@code "1"} differ); objects without {@code id} are
+ *       always appended. The result has {@code tag: ["compiled"]}, {@code date} of the latest release
+ *       and {@code id = "{ocid}-{date}"}.</li>
+ *   <li>Versioned: every merged value becomes a list of {@code {releaseID, releaseDate, releaseTag, value}},
+ *       oldest first, with a new entry only when the value changes (Python equality); {@code ocid} and the
+ *       {@code id} of array elements stay plain values.</li>
+ * </ul>
+ *
+ * <p>Nothing aborts a merge. These are reported to {@link MergeWarnings}, once per distinct message and call:
+ * duplicate ids in one array (ocdskit's wording), missing, null or non-text dates (those releases are merged
+ * first, in input order), releases with equal dates, and a field that is an object in one release but a
+ * value or an array in another (the object or array is kept, as the reference keeps it when it comes first;
+ * where the reference would stop with InconsistentTypeError we keep the object or array too).
+ *
+ * <p>The results share value nodes with the input releases (nothing is copied): treat both as
+ * read-only afterwards, or deep-copy. A compiler is immutable and safe to use from several threads.
  */
 public final class ReleaseCompiler {
+    private static final Object NULL_ID = new Object() {
+        @Override
+        public String toString() {
+            return "null id";
+        }
+    };
+
     private final MergeRules rules;
     private final MergeWarnings warnings;
 
@@ -18,13 +62,455 @@ public final class ReleaseCompiler {
         this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
-    /** The compiled release of {@code releasesOfOneOcid} (any order; sorted by date here). */
+    /** Both results of one merge, sharing the sort and the warnings. */
+    public record Merged(ObjectNode compiled, ObjectNode versioned) { }
+
+    /** The compiled release of {@code releasesOfOneOcid}, given in any order. */
     public ObjectNode compile(List<ObjectNode> releasesOfOneOcid) {
-        throw new UnsupportedOperationException("merge not implemented yet");
+        Run run = new Run(releasesOfOneOcid);
+        return run.compiled(run.sorted(releasesOfOneOcid));
     }
 
-    /** The versioned release of {@code releasesOfOneOcid} (any order; sorted by date here). */
+    /** The versioned release of {@code releasesOfOneOcid}, given in any order. */
     public ObjectNode versioned(List<ObjectNode> releasesOfOneOcid) {
-        throw new UnsupportedOperationException("merge not implemented yet");
+        Run run = new Run(releasesOfOneOcid);
+        return run.versioned(run.sorted(releasesOfOneOcid));
+    }
+
+    /** The compiled and the versioned release at once (each warning reported once for both). */
+    public Merged compileAndVersion(List<ObjectNode> releasesOfOneOcid) {
+        Run run = new Run(releasesOfOneOcid);
+        List<ObjectNode> sorted = run.sorted(releasesOfOneOcid);
+        return new Merged(run.compiled(sorted), run.versioned(sorted));
+    }
+
+    /** The state of one call: the owner of the nodes it builds, the field path for messages, the warnings given. */
+    private final class Run {
+        private final String ocid;
+        private Set<String> warned;
+        private String[] path = new String[16];
+        private int visits;
+        private boolean versioned;
+        /** Of the release being merged, for versioned values. */
+        private JsonNode releaseId;
+        private JsonNode releaseDate;
+        private JsonNode releaseTag;
+
+        Run(List<ObjectNode> releases) {
+            this.ocid = releases.isEmpty() ? "None" : PythonValues.str(releases.get(0).get("ocid"));
+        }
+
+        // ---- sorting ---------------------------------------------------------------------------
+
+        List<ObjectNode> sorted(List<ObjectNode> releases) {
+            int n = releases.size();
+            if (n < 2) {
+                return releases;
+            }
+            List<ObjectNode> undated = null;
+            List<ObjectNode> dated = new ArrayList<>(n);
+            boolean ordered = true;
+            String previous = null;
+            for (ObjectNode release : releases) {
+                JsonNode date = release.get("date");
+                if (date == null || !date.isTextual()) {
+                    if (undated == null) {
+                        undated = new ArrayList<>();
+                    }
+                    undated.add(release);
+                    warn("The `date` field of at least one release is " + (date == null ? "missing"
+                            : date.isNull() ? "null" : "not a string") + " (release id " + idText(release)
+                            + "): it is merged before the releases that have a date");
+                    continue;
+                }
+                if (previous != null && compareText(previous, date.textValue()) > 0) {
+                    ordered = false;
+                }
+                previous = date.textValue();
+                dated.add(release);
+            }
+            if (!ordered) {
+                dated.sort((a, b) -> compareText(a.get("date").textValue(), b.get("date").textValue()));
+            }
+            warnEqualDates(dated);
+            if (undated == null) {
+                return dated;
+            }
+            undated.addAll(dated);
+            return undated;
+        }
+
+        private void warnEqualDates(List<ObjectNode> dated) {
+            for (int i = 0; i < dated.size() - 1; ) {
+                String date = dated.get(i).get("date").textValue();
+                int j = i + 1;
+                while (j < dated.size() && dated.get(j).get("date").textValue().equals(date)) {
+                    j++;
+                }
+                if (j - i > 1) {
+                    StringBuilder ids = new StringBuilder();
+                    for (int k = i; k < j; k++) {
+                        ids.append(k == i ? "" : k == j - 1 ? " and " : ", ").append(idText(dated.get(k)));
+                    }
+                    warn((j - i) + " releases have the same `date` value " + PythonValues.repr(date) + " (release ids "
+                            + ids + "): they are merged in the order given, so the later one wins");
+                }
+                i = j;
+            }
+        }
+
+        private String idText(ObjectNode release) {
+            JsonNode id = release.get("id");
+            return id != null && id.isTextual() ? PythonValues.repr(id.textValue()) : PythonValues.str(id);
+        }
+
+        // ---- the two outputs -------------------------------------------------------------------
+
+        ObjectNode compiled(List<ObjectNode> sorted) {
+            versioned = false;
+            MergedObject root = new MergedObject(this);
+            root.set("tag", root.arrayNode(1).add("compiled"));
+            for (ObjectNode release : sorted) {
+                JsonNode ocidValue = release.get("ocid");
+                JsonNode date = release.get("date");
+                root.set("id", TextNode.valueOf(PythonValues.str(ocidValue) + "-" + PythonValues.str(date)));
+                setOrRemove(root, "date", date);
+                setOrRemove(root, "ocid", ocidValue);
+                mergeRelease(root, release);
+            }
+            return root;
+        }
+
+        ObjectNode versioned(List<ObjectNode> sorted) {
+            versioned = true;
+            MergedObject root = new MergedObject(this);
+            for (ObjectNode release : sorted) {
+                setOrRemove(root, "ocid", release.get("ocid"));
+                releaseId = orNull(release.get("id"));
+                releaseDate = orNull(release.get("date"));
+                releaseTag = orNull(release.get("tag"));
+                mergeRelease(root, release);
+            }
+            return root;
+        }
+
+        private void setOrRemove(ObjectNode target, String name, JsonNode value) {
+            if (value == null || value.isNull()) {
+                target.remove(name);
+            } else {
+                target.set(name, value);
+            }
+        }
+
+        private JsonNode orNull(JsonNode value) {
+            return value == null ? NullNode.instance : value;
+        }
+
+        /** The top level: {@code tag} is metadata, never merged; in a versioned release {@code ocid} stays plain. */
+        private void mergeRelease(MergedObject root, ObjectNode release) {
+            Map<String, MergeRules.Node> fields = rules.root().children;
+            for (Map.Entry<String, JsonNode> field : release.properties()) {
+                String name = field.getKey();
+                if (name.equals("tag") || (versioned && name.equals("ocid"))) {
+                    continue;
+                }
+                MergeRules.Node rule = fields.get(name);
+                if (rule != null && rule.omit) {
+                    continue;
+                }
+                path[0] = name;
+                mergeField(root, name, field.getValue(), rule, 0);
+            }
+        }
+
+        // ---- the merge -------------------------------------------------------------------------
+
+        /** Merges one input field into {@code target}; true if it wrote anything (even a null). */
+        private boolean mergeField(ObjectNode target, String name, JsonNode value, MergeRules.Node rule, int depth) {
+            if (value.isObject()) {
+                if (rule != null && rule.wholeList) {
+                    return leaf(target, name, value, depth);
+                }
+                return !value.isEmpty() && mergeObjectField(target, name, (ObjectNode) value, rule, depth);
+            }
+            if (value.isArray()) {
+                if (rule != null && rule.wholeList || !allObjects(value)) {
+                    return leaf(target, name, value, depth);
+                }
+                return !value.isEmpty() && mergeArrayField(target, name, (ArrayNode) value, rule, depth);
+            }
+            return leaf(target, name, value, depth);
+        }
+
+        private boolean allObjects(JsonNode array) {
+            for (int i = 0, n = array.size(); i < n; i++) {
+                if (!array.get(i).isObject()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean mergeObjectField(ObjectNode target, String name, ObjectNode value, MergeRules.Node rule, int depth) {
+            JsonNode existing = target.get(name);
+            if (existing instanceof MergedObject merged && merged.owner == this) {
+                return mergeObject(merged, value, rule, depth + 1);
+            }
+            MergedObject child = new MergedObject(this);
+            if (!mergeObject(child, value, rule, depth + 1)) {
+                return false;
+            }
+            if (existing != null) {
+                inconsistent(existing, "an object", depth);
+            }
+            target.set(name, child);
+            return true;
+        }
+
+        private boolean mergeObject(MergedObject target, ObjectNode input, MergeRules.Node rule, int depth) {
+            Map<String, MergeRules.Node> fields = rule == null ? MergeRules.Node.NONE : rule.children;
+            boolean wrote = false;
+            for (Map.Entry<String, JsonNode> field : input.properties()) {
+                String name = field.getKey();
+                MergeRules.Node child = fields.get(name);
+                if (child != null && child.omit) {
+                    continue;
+                }
+                pathAt(depth, name);
+                wrote |= mergeField(target, name, field.getValue(), child, depth);
+            }
+            return wrote;
+        }
+
+        private boolean mergeArrayField(ObjectNode target, String name, ArrayNode value, MergeRules.Node rule, int depth) {
+            JsonNode existing = target.get(name);
+            if (existing instanceof MergedArray merged && merged.owner == this) {
+                return mergeArray(merged, value, rule, depth);
+            }
+            MergedArray array = new MergedArray(this);
+            if (!mergeArray(array, value, rule, depth)) {
+                return false;
+            }
+            if (existing != null) {
+                inconsistent(existing, "an array of objects", depth);
+            }
+            target.set(name, array);
+            return true;
+        }
+
+        private boolean mergeArray(MergedArray target, ArrayNode input, MergeRules.Node rule, int depth) {
+            ArrayMergeStrategy strategy = rule == null ? null : rule.strategy;
+            int visit = ++visits;
+            Set<String> overrideIds = null;
+            boolean wrote = false;
+            for (int i = 0, n = input.size(); i < n; i++) {
+                ObjectNode item = (ObjectNode) input.get(i);
+                JsonNode id = item.get("id");
+                MergedElement element = null;
+                if (strategy == null) {
+                    if (id != null) {
+                        Object key = idKey(id);
+                        element = target.find(key);
+                        if (element == null) {
+                            element = new MergedElement(this, key, id);
+                        } else if (element.visit == visit) {
+                            duplicateId(id, depth);
+                        }
+                    }
+                } else {
+                    if (id != null) {
+                        if (overrideIds == null) {
+                            overrideIds = new HashSet<>();
+                        }
+                        if (!overrideIds.add(PythonValues.str(id))) {
+                            duplicateId(id, depth);
+                        }
+                    }
+                    if (strategy == ArrayMergeStrategy.MERGE_BY_POSITION) {
+                        element = target.find(i);
+                        if (element == null) {
+                            element = new MergedElement(this, i, id);
+                        }
+                    }
+                }
+                if (element == null) {
+                    element = new MergedElement(this, null, id);
+                }
+                boolean fresh = element.visit == 0;
+                element.visit = visit;
+                boolean w = mergeElement(element, item, rule, depth + 1);
+                if (fresh && w) {
+                    target.addElement(element);
+                }
+                wrote |= w;
+            }
+            return wrote;
+        }
+
+        /** Like {@link #mergeObject}, but an {@code id} that identifies the element is written once, at its creation. */
+        private boolean mergeElement(MergedElement target, ObjectNode input, MergeRules.Node rule, int depth) {
+            if (!target.fixedId) {
+                return mergeObject(target, input, rule, depth);
+            }
+            Map<String, MergeRules.Node> fields = rule == null ? MergeRules.Node.NONE : rule.children;
+            boolean wrote = false;
+            for (Map.Entry<String, JsonNode> field : input.properties()) {
+                String name = field.getKey();
+                MergeRules.Node child = fields.get(name);
+                if (child != null && child.omit) {
+                    continue;
+                }
+                if (name.equals("id")) {
+                    wrote = true;
+                    continue;
+                }
+                pathAt(depth, name);
+                wrote |= mergeField(target, name, field.getValue(), child, depth);
+            }
+            return wrote;
+        }
+
+        /** Writes a literal: compiled, the last one wins and null removes; versioned, a new value when it changed. */
+        private boolean leaf(ObjectNode target, String name, JsonNode value, int depth) {
+            JsonNode existing = target.get(name);
+            if (!versioned) {
+                if (existing != null && isContainer(existing)) {
+                    if (!value.isNull()) {
+                        ignored(existing, value, depth);
+                    }
+                } else if (value.isNull()) {
+                    if (existing != null) {
+                        target.remove(name);
+                    }
+                } else {
+                    target.set(name, value);
+                }
+                return true;
+            }
+            if (existing instanceof VersionHistory history && history.owner == this) {
+                if (!PythonValues.equal(history.latest, value)) {
+                    history.add(versionedValue(target, value));
+                    history.latest = value;
+                }
+            } else if (existing == null) {
+                VersionHistory history = new VersionHistory(this);
+                history.add(versionedValue(target, value));
+                history.latest = value;
+                target.set(name, history);
+            } else if (!value.isNull()) {
+                ignored(existing, value, depth);
+            }
+            return true;
+        }
+
+        private ObjectNode versionedValue(ObjectNode factory, JsonNode value) {
+            ObjectNode entry = factory.objectNode();
+            entry.set("releaseID", releaseId);
+            entry.set("releaseDate", releaseDate);
+            entry.set("releaseTag", releaseTag);
+            entry.set("value", value);
+            return entry;
+        }
+
+        private boolean isContainer(JsonNode node) {
+            return node instanceof MergedObject merged && merged.owner == this
+                    || node instanceof MergedArray array && array.owner == this;
+        }
+
+        // ---- ids ---------------------------------------------------------------------------------
+
+        /** What an element is matched by: its id with its JSON type (numbers by value, as Python compares them). */
+        private Object idKey(JsonNode id) {
+            if (id.isTextual()) {
+                return id.textValue();
+            }
+            if (id.isNull()) {
+                return NULL_ID;
+            }
+            if (id.isBoolean()) {
+                return id.booleanValue() ? 1L : 0L;
+            }
+            if (id.isIntegralNumber()) {
+                return id.canConvertToLong() ? (Object) id.longValue() : id.bigIntegerValue();
+            }
+            if (id.isNumber()) {
+                BigDecimal value = id.isBigDecimal() ? id.decimalValue() : new BigDecimal(id.doubleValue());
+                try {
+                    return value.longValueExact();
+                } catch (ArithmeticException notIntegral) {
+                    return value.stripTrailingZeros();
+                }
+            }
+            return id; // an object or array as id: matched by equal content
+        }
+
+        // ---- warnings ----------------------------------------------------------------------------
+
+        private void pathAt(int depth, String name) {
+            if (depth >= path.length) {
+                path = Arrays.copyOf(path, path.length * 2);
+            }
+            path[depth] = name;
+        }
+
+        private String dotted(int depth) {
+            return String.join(".", Arrays.asList(path).subList(0, depth + 1));
+        }
+
+        private void duplicateId(JsonNode id, int depth) {
+            warn("Multiple objects have the `id` value " + PythonValues.repr(PythonValues.str(id)) + " in the `"
+                    + dotted(depth) + "` array");
+        }
+
+        private void inconsistent(JsonNode earlier, String now, int depth) {
+            warn("An earlier release had " + describe(earlier) + " for /" + dotted(depth).replace('.', '/')
+                    + ", but the current release has " + now + ": the " + (now.startsWith("an object") ? "object" : "array")
+                    + " is kept");
+        }
+
+        private void ignored(JsonNode kept, JsonNode value, int depth) {
+            warn("An earlier release had " + describe(kept) + " for /" + dotted(depth).replace('.', '/')
+                    + ", but the current release has the value " + shortRepr(value) + ": the value is ignored");
+        }
+
+        private String describe(JsonNode node) {
+            if (node instanceof MergedArray) {
+                return "an array of objects";
+            }
+            if (node instanceof MergedObject) {
+                return "an object";
+            }
+            return "the value " + shortRepr(node instanceof VersionHistory history ? history.latest : node);
+        }
+
+        private String shortRepr(JsonNode value) {
+            String repr = PythonValues.repr(value);
+            return repr.length() > 80 ? repr.substring(0, 77) + "..." : repr;
+        }
+
+        private void warn(String message) {
+            if (warned == null) {
+                warned = new HashSet<>();
+            }
+            if (warned.add(message)) {
+                warnings.warn(ocid, message);
+            }
+        }
+    }
+
+    /** Python's order of strings (by code point), which differs from {@link String#compareTo} only beyond the BMP. */
+    static int compareText(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+                    return Integer.compare(a.codePointAt(i), b.codePointAt(i));
+                }
+                return x - y;
+            }
+        }
+        return a.length() - b.length();
     }
 }

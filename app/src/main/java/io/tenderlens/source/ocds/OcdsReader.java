@@ -143,6 +143,11 @@ public final class OcdsReader {
         }
     }
 
+    /** Whether a parse failed because the input (or the line) ended inside a value. */
+    private static boolean endsEarly(JsonProcessingException e) {
+        return e instanceof JsonEOFException || describe(e).startsWith("Unexpected end-of-input");
+    }
+
     private static String describe(Exception e) {
         String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
@@ -429,6 +434,7 @@ public final class OcdsReader {
         /** Added to the parser's line numbers and byte offsets: where the current parser started. */
         private long lineBase;
         private long byteBase;
+        private boolean lines;
 
         Text(Run run, String name, ByteWindow src) {
             this.run = run;
@@ -437,6 +443,7 @@ public final class OcdsReader {
         }
 
         void readLines() throws IOException {
+            lines = true;
             long lineNo = 0;
             while (src.fill()) {
                 lineNo++;
@@ -466,7 +473,7 @@ public final class OcdsReader {
                 } catch (JsonProcessingException e) {
                     src.retainFrom(-1);
                     JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
-                    boolean eof = e instanceof JsonEOFException;
+                    boolean eof = endsEarly(e);
                     long errorLine = lineBase + Math.max(1, at.getLineNr());
                     long errorByte = byteBase + Math.max(0, at.getByteOffset());
                     if (eof || !src.rewind(errorByte)) {
@@ -506,7 +513,7 @@ public final class OcdsReader {
             SourcePosition at = loc == null ? SourcePosition.of(name) : position(loc);
             String message = describe(e);
             OcdsProblem.Kind kind;
-            if (e instanceof JsonEOFException) {
+            if (endsEarly(e)) {
                 kind = atEnd ? OcdsProblem.Kind.TRUNCATED : OcdsProblem.Kind.INVALID_JSON;
                 message = atEnd ? "the input ends inside a JSON value (truncated file?)"
                         : "the line ends inside a JSON value (broken line?)";
@@ -522,6 +529,10 @@ public final class OcdsReader {
 
         private SourcePosition position(JsonLocation loc) {
             long line = loc.getLineNr() > 0 ? lineBase + loc.getLineNr() : -1;
+            if (lines) {
+                // the parser of a line may count the line's own newline
+                line = lineBase + 1;
+            }
             long offset = loc.getByteOffset() >= 0 ? byteBase + loc.getByteOffset() : -1;
             return new SourcePosition(name, line, loc.getColumnNr(), offset);
         }

@@ -77,6 +77,13 @@ public final class HarvestState {
         root.with("notices").put(url, sha256);
     }
 
+    /** Every notice URL this job archived, with the SHA-256 of its bytes, in the order they were archived. */
+    public java.util.Map<String, String> notices() {
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+        root.path("notices").fields().forEachRemaining(e -> all.put(e.getKey(), e.getValue().asText()));
+        return all;
+    }
+
     public int noticeCount() {
         return root.path("notices").size();
     }

@@ -1,0 +1,29 @@
+package io.tenderlens.source.ocds;
+
+/**
+ * Where something was found in an input: the file (for an archive, {@code archive.zip!/entry.json}),
+ * the 1-based line and column, and the 0-based byte offset. Offsets of a {@code .gz} input count
+ * decompressed bytes. Line, column or offset are -1 when unknown.
+ */
+public record SourcePosition(String file, long line, long column, long byteOffset) {
+
+    /** A position that names only the file. */
+    public static SourcePosition of(String file) {
+        return new SourcePosition(file, -1, -1, -1);
+    }
+
+    /** Reads as {@code file, line 2, column 5 (byte 92)}: the words say which number is which. */
+    @Override public String toString() {
+        StringBuilder s = new StringBuilder(file);
+        if (line > 0) {
+            s.append(", line ").append(line);
+            if (column > 0) {
+                s.append(", column ").append(column);
+            }
+        }
+        if (byteOffset >= 0) {
+            s.append(" (byte ").append(byteOffset).append(')');
+        }
+        return s.toString();
+    }
+}

@@ -70,6 +70,8 @@ echo "building tenderlens and the bench module ..." >&2
 (cd "$here" && ./mvnw -q -B -o -pl bench -am package -DskipTests >&2)
 touch "$here/app/target/tenderlens.jar"   # the launcher must not rebuild during the timings
 BENCH_CP="$(ls "$here"/bench/target/tenderlens-bench-*.jar | head -1):$here/bench/target/lib/*"
+# parse-only runs with the JVM options the launcher gives compile, so that both pay the same start-up
+PARSE_JAVA_OPTS=${TENDERLENS_JAVA_OPTS:-$(sed -n 's/^  compile) default_opts="\(.*\)" ;;$/\1/p' "$here/tenderlens")}
 
 # --- measuring -------------------------------------------------------------------------------------------
 # run NAME IN OUT CMD...: runs CMD RUNS times, standard input from IN (both tools read it the same way),
@@ -104,7 +106,7 @@ mode_options() {
 echo
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ)  machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)   java: $(java -version 2>&1 | head -1)"
-echo "launcher JVM options: ${TENDERLENS_JAVA_OPTS:-(launcher defaults)}   runs per figure: $RUNS (median)"
+echo "JVM options (ours and parse-only): $PARSE_JAVA_OPTS   runs per figure: $RUNS (median)"
 echo
 printf '%-11s %-17s %8s | %8s %8s %7s | %8s %8s %7s | %7s | %8s %5s | %s\n' \
   input mode releases "ocdskit" "rel/s" "RSS MB" "ours" "rel/s" "RSS MB" ratio "parse" "ours%" "outputs"
@@ -113,7 +115,8 @@ printf '%-11s %-17s %8s | %8s %8s %7s | %8s %8s %7s | %7s | %8s %5s | %s\n' \
 for name in $INPUTS; do
   input="$WORK/$name.jsonl"
   releases=$(jq '.releases | length' "$input" | awk '{ s += $1 } END { print s }')
-  run parse /dev/null "$WORK/parse.out" java -cp "$BENCH_CP" io.tenderlens.bench.ParseOnly tree "$input"
+  # shellcheck disable=SC2086
+  run parse /dev/null "$WORK/parse.out" java $PARSE_JAVA_OPTS -cp "$BENCH_CP" io.tenderlens.bench.ParseOnly tree "$input"
   parse_wall=$WALL
   for mode in $MODES; do
     opts=$(mode_options "$mode")

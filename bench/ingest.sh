@@ -26,22 +26,15 @@ done
 mkdir -p "$WORK"
 
 # --- inputs: the largest real file as published, and real data copied under new ocids and ids ---------------
+# shellcheck source=bench/inputs.sh
+. "$here/bench/inputs.sh"
 input_file() {
-  local name=$1 out="$WORK/$1.jsonl"
-  case $name in
-    gacm-real) echo "$R/mexico-gacm/release-package.json"; return 0 ;;
-  esac
-  if [ ! -s "$out" ]; then
-    echo "building $out ..." >&2
-    case $name in
-      gacm-x50) jq -c --argjson n 50 '. as $p | range($n) as $i | $p | .releases |= map(.ocid = "\(.ocid)-c\($i)" | .id = "\(.id)-c\($i)")' "$R/mexico-gacm/release-package.json" > "$out.tmp" ;;
-      impic-x100) jq -c --argjson n 100 '. as $p | range($n) as $i | $p | .releases |= map(.ocid = "\(.ocid)-c\($i)" | .id = "\(.id)-c\($i)")' "$R/portugal-impic/release-package.json" > "$out.tmp" ;;
-      dncp-x200) jq -c --argjson n 200 --slurp '. as $rs | range($n) as $i | {uri:"urn:bench", publishedDate:"2017-09-08T00:00:00Z", publisher:{name:"DNCP - Paraguay"}, version:"1.1", releases: ($rs | map(.ocid = "\(.ocid)-c\($i)" | .id = "\(.id)-c\($i)"))}' "$R/paraguay-dncp/releases-v1.1.jsonl" > "$out.tmp" ;;
-      *) echo "error: unknown input $name" >&2; exit 1 ;;
-    esac
-    mv "$out.tmp" "$out"
+  if [ "$1" = gacm-real ]; then
+    echo "$R/mexico-gacm/release-package.json"
+  else
+    build_input "$1"
+    echo "$WORK/$1.jsonl"
   fi
-  echo "$out"
 }
 
 # --- our build -----------------------------------------------------------------------------------------------

@@ -182,6 +182,10 @@ public final class Store implements AutoCloseable {
                 + " source_file VARCHAR NOT NULL, source_position VARCHAR, ingested_at TIMESTAMP NOT NULL, json JSON NOT NULL)");
         execute("CREATE TABLE IF NOT EXISTS records (" + records + ", compiled JSON NOT NULL)");
         execute("CREATE TABLE IF NOT EXISTS pending_records (ocid VARCHAR NOT NULL)");
+        // point lookups by ocid (a project page, recompiling a few records): long shared ocid prefixes
+        // defeat DuckDB's min/max pruning, so without these a lookup scans the whole table
+        execute("CREATE INDEX IF NOT EXISTS records_ocid ON records (ocid)");
+        execute("CREATE INDEX IF NOT EXISTS releases_ocid ON releases (ocid)");
         execute("CREATE TABLE IF NOT EXISTS ingest_runs (started TIMESTAMP NOT NULL, finished TIMESTAMP NOT NULL,"
                 + " files BIGINT, releases_read BIGINT, new_releases BIGINT, duplicates BIGINT, rejected BIGINT,"
                 + " problems BIGINT, records_compiled BIGINT)");

@@ -117,9 +117,11 @@ class SecondProcessTest {
         }
     }
 
-    private static Process child(String... args) throws IOException {
+    private Process child(String... args) throws IOException {
+        // DuckDB unpacks its native library into the temporary directory; a killed child cannot delete it
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
                 "-cp", System.getProperty("java.class.path"), StoreChild.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

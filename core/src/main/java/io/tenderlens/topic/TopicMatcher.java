@@ -54,7 +54,7 @@ public final class TopicMatcher {
             return List.of();
         }
         List<int[]> excluded = exclusionSpans(lower);
-        List<Segmenter.Token> tokens = segmenter.tokens(normal);
+        List<Segmenter.Token> tokens = tokensNearTerms(normal, lower);
         List<Occurrence> out = new ArrayList<>();
         for (int t = 0; t < tokens.size(); t++) {
             List<Integer> candidates = termsByFirstWord.get(tokens.get(t).term());
@@ -71,6 +71,64 @@ public final class TopicMatcher {
             }
         }
         return out;
+    }
+
+    /**
+     * The words of the clauses around each place a term's text occurs: segmenting only those keeps
+     * long notices cheap. A clause runs from one punctuation mark to the next, both included: a
+     * segmenter never joins a word across a punctuation mark, so (smartcn's best path passes through
+     * it) the words inside are those it finds in the whole text. A clause longer than
+     * {@link #SENTENCE_MAX} characters either side is cut at that distance.
+     */
+    private List<Segmenter.Token> tokensNearTerms(String normal, String lower) {
+        List<int[]> windows = new ArrayList<>();
+        for (String surface : surfaces) {
+            for (int i = lower.indexOf(surface); i >= 0; i = lower.indexOf(surface, i + 1)) {
+                windows.add(new int[] {sentenceStart(lower, i), sentenceEnd(lower, i + surface.length())});
+            }
+        }
+        windows.sort((a, b) -> Integer.compare(a[0], b[0]));
+        List<Segmenter.Token> tokens = new ArrayList<>();
+        int coveredTo = 0;
+        for (int k = 0; k < windows.size(); k++) {
+            int start = Math.max(windows.get(k)[0], coveredTo);
+            int end = windows.get(k)[1];
+            while (k + 1 < windows.size() && windows.get(k + 1)[0] <= end) {
+                end = Math.max(end, windows.get(++k)[1]);
+            }
+            if (start >= end) {
+                continue;
+            }
+            for (Segmenter.Token t : segmenter.tokens(normal.substring(start, end))) {
+                tokens.add(new Segmenter.Token(t.term(), t.start() + start, t.end() + start));
+            }
+            coveredTo = end;
+        }
+        return tokens;
+    }
+
+    /** Longest sentence segmented around a term; beyond it the text is cut mid-sentence. */
+    static final int SENTENCE_MAX = 200;
+    private static final String SENTENCE_ENDS = "。，；：！？,;:!?\n";
+
+    private static int sentenceStart(String text, int from) {
+        int limit = Math.max(0, from - SENTENCE_MAX);
+        for (int i = from - 1; i >= limit; i--) {
+            if (SENTENCE_ENDS.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return limit;
+    }
+
+    private static int sentenceEnd(String text, int from) {
+        int limit = Math.min(text.length(), from + SENTENCE_MAX);
+        for (int i = from; i < limit; i++) {
+            if (SENTENCE_ENDS.indexOf(text.charAt(i)) >= 0) {
+                return i + 1;
+            }
+        }
+        return limit;
     }
 
     /**

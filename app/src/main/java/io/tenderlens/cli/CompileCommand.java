@@ -268,7 +268,7 @@ public final class CompileCommand implements Callable<Integer> {
         }
         ReadCounts counts = ReadCounts.ZERO;
         try (Progress progress = Progress.start("compile: reading", total, Progress.Unit.BYTES, stderr)) {
-            OcdsReader reader = OcdsReader.raw().withProgress(progress::step);
+            OcdsReader reader = OcdsReader.raw().withThreads(threads).withProgress(progress::step);
             if (encoding != null) {
                 reader = reader.decodingFrom(encoding);
             }

@@ -73,6 +73,43 @@ public final class TopicMatcher {
         return out;
     }
 
+    /**
+     * A regular expression (RE2 syntax, as DuckDB's {@code regexp_matches}) that finds any term's text,
+     * ignoring case, in half- or full-width letters: text it does not match cannot contain a term, so a
+     * store can skip it without segmenting. It may match more than {@link #find} does (no word boundaries).
+     */
+    public String anyTermRegex() {
+        StringBuilder re = new StringBuilder("(?i)(");
+        for (int i = 0; i < surfaces.length; i++) {
+            re.append(i == 0 ? "" : "|").append(literal(surfaces[i]));
+            String wide = fullWidth(surfaces[i]);
+            if (!wide.equals(surfaces[i])) {
+                re.append('|').append(literal(wide));
+            }
+        }
+        return re.append(')').toString();
+    }
+
+    private static String literal(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if ("\\.^$|?*+()[]{}".indexOf(c) >= 0) {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+
+    /** The full-width form of ASCII letters and digits (the inverse of {@link #normalise}). */
+    private static String fullWidth(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            b.append(c > ' ' && c < 0x7F ? (char) (c + 0xFEE0) : c == ' ' ? '\u3000' : c);
+        }
+        return b.toString();
+    }
+
     private boolean mayContainTerm(String lower) {
         for (String s : surfaces) {
             if (lower.contains(s)) {

@@ -26,6 +26,14 @@ final class ByteWindow extends InputStream {
         this.in = in;
     }
 
+    /** A window over bytes already in memory (the array is used as it is). */
+    ByteWindow(byte[] data) {
+        this.in = InputStream.nullInputStream();
+        this.buf = data;
+        this.limit = data.length;
+        this.eof = true;
+    }
+
     /** Absolute offset of the next byte to be handed out. */
     long position() {
         return bufStart + pos;
@@ -118,6 +126,39 @@ final class ByteWindow extends InputStream {
                 return limit - pos;
             }
         }
+    }
+
+    /**
+     * Takes whole lines, about {@code target} bytes of them (more if one line is longer), as a copy;
+     * the last line of the input may lack its newline. Null if the next line is longer than {@code max}
+     * (nothing is taken then); an empty array at the end of the input.
+     */
+    byte[] takeLines(int target, int max) throws IOException {
+        while (limit - pos < target && !eof && readMore()) {
+            // read until there is enough to cut
+        }
+        int end = Math.min(limit, pos + target);
+        int cut = -1;
+        for (int i = end - 1; i >= pos; i--) {
+            if (buf[i] == '\n') {
+                cut = i + 1;
+                break;
+            }
+        }
+        if (cut < 0) {
+            if (eof && limit - pos <= target) {
+                cut = limit;
+            } else {
+                int n = peekLine(max);
+                if (n < 0) {
+                    return null;
+                }
+                cut = pos + n;
+            }
+        }
+        byte[] chunk = Arrays.copyOfRange(buf, pos, cut);
+        pos = cut;
+        return chunk;
     }
 
     /** The buffer holding the bytes {@link #peekLine} looked at, from {@link #peekOffset()}. */

@@ -118,7 +118,7 @@ public final class HarvestCommand implements Runnable {
                 HarvestReport report = new SearchHarvester(site, new HarvestJob(client, archive, state, HarvestSink.NONE, err::println))
                         .run(all, from, to);
                 ingestArchivedNotices(state, archive, politeness.dataDir, err);
-                return finish(report, state, spec, "notices");
+                return finish(report, state, spec, state.noticeCount() + " notices archived and ingested by this job so far");
             }
         }
     }
@@ -161,7 +161,7 @@ public final class HarvestCommand implements Runnable {
                 HarvestReport report = new OcdsHarvester(new HarvestJob(client, archive, state, HarvestSink.NONE, err::println), toStore)
                         .run(url, full, sinceParam);
                 err.println("ingest: " + ingest.finish().describe());
-                return finish(report, state, spec, "pages");
+                return finish(report, state, spec, "up to date; latest release date seen: " + state.get("lastDateSeen").orElse("none"));
             }
         }
     }
@@ -195,7 +195,7 @@ public final class HarvestCommand implements Runnable {
         }
     }
 
-    static int finish(HarvestReport report, HarvestState state, CommandSpec spec, String what) {
+    static int finish(HarvestReport report, HarvestState state, CommandSpec spec, String done) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%d list pages, %d documents fetched (%d new in the archive, %d already archived), %d known and skipped, "
                         + "%d unchanged; %d windows (%d split); %.1f pages/s; state %s%n",
@@ -206,7 +206,7 @@ public final class HarvestCommand implements Runnable {
                     + ". Progress is saved; run the same command later (hours, not minutes) to continue.");
             return 3;
         }
-        out.println("done: " + state.noticeCount() + " " + what + " archived by this job so far");
+        out.println("done: " + done);
         return 0;
     }
 

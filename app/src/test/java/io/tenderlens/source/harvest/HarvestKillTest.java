@@ -39,7 +39,7 @@ class HarvestKillTest {
             Path db = tmp.resolve("data");
             List<String> kills = new ArrayList<>();
             int runs = 0;
-            for (int kill = 0; kill < 4; kill++) {
+            for (int kill = 0; kill < 3; kill++) {
                 killAt[0] = server.requests.get() + 2 + random.nextInt(5);
                 Process p = start(db, server, ++runs);
                 running.set(p);

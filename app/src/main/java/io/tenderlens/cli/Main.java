@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ConvertCommand.class,
                 HarvestCommand.class,
                 BuyerCommand.class,
+                SearchCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

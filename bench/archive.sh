@@ -29,7 +29,37 @@ import json, sys
 p = json.load(open(sys.argv[1]))
 print("prove, tree of %d: %d-hash audit path, %d bytes of JSON" % (p["treeSize"], len(p["auditPath"]), len(open(sys.argv[1]).read())))
 PY
-echo "(startup of the JVM, ~0.5-1 s, is included in each timing)"
+echo "(each CLI timing above includes the JVM start-up: 1 s on an idle machine, several on a loaded one)"
+
+# In-process write rate (no JVM start-up in the timing): Archive.add of every file, then commit.
+cat > "$work/WriteRate.java" <<'JAVA'
+import io.tenderlens.archive.Archive;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+public class WriteRate {
+    public static void main(String[] args) throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(Path.of(args[0]))) { files = s.sorted().toList(); }
+        long bytes = 0;
+        for (Path f : files) bytes += Files.size(f);
+        for (String pass : new String[] {"new", "deduplicated"}) {
+            long t0 = System.nanoTime();
+            try (Archive archive = Archive.open(Path.of(args[1]))) {
+                for (Path f : files) archive.add(f);
+                archive.commit();
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("in-process Archive.add, %d %s notices: %.0f notices/s, %.2f MB/s (%.2f s)%n",
+                    files.size(), pass, files.size() / s, bytes / s / 1e6, s);
+        }
+    }
+}
+JAVA
+cp="$here/app/target/classes:$here/core/target/classes:$(ls "$here"/app/target/lib/jackson-*.jar | tr '\n' ':')"
+javac -cp "$cp" -d "$work" "$work/WriteRate.java"
+java -cp "$cp:$work" WriteRate "$work/in" "$work/db2"
 
 # Proof sizes for large trees, computed with the core MerkleTree over synthetic leaves.
 cat > "$work/ProofSizes.java" <<'JAVA'

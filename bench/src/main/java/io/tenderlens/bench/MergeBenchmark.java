@@ -49,6 +49,8 @@ public class MergeBenchmark {
     public String dataset;
 
     private List<byte[]> lines;
+    /** The same lines grouped by ocid, as a grouping stage hands them to the merge. */
+    private List<List<byte[]>> lineGroups;
     private List<List<ObjectNode>> groups;
     private ReleaseCompiler compiler;
 
@@ -65,6 +67,11 @@ public class MergeBenchmark {
         }
         compiler = new ReleaseCompiler(MergeRules.bundled(), MergeWarnings.IGNORE);
         groups = new ArrayList<>(group(parseAll()).values());
+        Map<String, List<byte[]>> byOcid = new LinkedHashMap<>();
+        for (byte[] line : lines) {
+            byOcid.computeIfAbsent(JSON.readTree(line).path("ocid").asText(), k -> new ArrayList<>()).add(line);
+        }
+        lineGroups = new ArrayList<>(byOcid.values());
         System.out.printf("%n%s: %d releases, %d ocids, %d bytes per operation%n", dataset, lines.size(), groups.size(), bytes);
     }
 
@@ -107,20 +114,34 @@ public class MergeBenchmark {
         }
     }
 
-    /** Parse, group by ocid and compile: compare with {@link #parseOnly}. */
+    /** Parse the releases of each ocid and merge them right away: compare with {@link #parseOnly}. */
     @Benchmark
     public void parseAndCompile(Blackhole bh) throws IOException {
-        for (List<ObjectNode> group : group(parseAll()).values()) {
-            bh.consume(compiler.compile(group));
+        for (List<byte[]> group : lineGroups) {
+            bh.consume(compiler.compile(parse(group)));
         }
     }
 
-    /** Parse, group, compile and serialise the compiled releases: what `compile` does, minus the file handling. */
+    @Benchmark
+    public void parseAndVersion(Blackhole bh) throws IOException {
+        for (List<byte[]> group : lineGroups) {
+            bh.consume(compiler.versioned(parse(group)));
+        }
+    }
+
+    /** Parse, compile and serialise each compiled release: the work of `compile` minus reading and grouping. */
     @Benchmark
     public void parseCompileWrite(Blackhole bh) throws IOException {
-        for (List<ObjectNode> group : group(parseAll()).values()) {
-            JsonNode compiled = compiler.compile(group);
-            bh.consume(JSON.writeValueAsBytes(compiled));
+        for (List<byte[]> group : lineGroups) {
+            bh.consume(JSON.writeValueAsBytes(compiler.compile(parse(group))));
         }
+    }
+
+    private static List<ObjectNode> parse(List<byte[]> group) throws IOException {
+        List<ObjectNode> releases = new ArrayList<>(group.size());
+        for (byte[] line : group) {
+            releases.add((ObjectNode) JSON.readTree(line));
+        }
+        return releases;
     }
 }

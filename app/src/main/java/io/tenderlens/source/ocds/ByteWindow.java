@@ -129,35 +129,44 @@ final class ByteWindow extends InputStream {
     }
 
     /**
-     * Takes whole lines, about {@code target} bytes of them (more if one line is longer), as a copy;
-     * the last line of the input may lack its newline. Null if the next line is longer than {@code max}
-     * (nothing is taken then); an empty array at the end of the input.
+     * Takes whole lines as a copy: every line up to and including the first that ends at or past
+     * {@code target} bytes (the last line of the input may lack its newline). Null if the next line
+     * alone is longer than {@code max} (nothing is taken then); lines before such a line are taken
+     * without it.
      */
     byte[] takeLines(int target, int max) throws IOException {
-        while (limit - pos < target && !eof && readMore()) {
-            // read until there is enough to cut
-        }
-        int end = Math.min(limit, pos + target);
+        int scanned = 0;
+        int lastCut = 0;
         int cut = -1;
-        for (int i = end - 1; i >= pos; i--) {
-            if (buf[i] == '\n') {
-                cut = i + 1;
+        while (cut < 0) {
+            for (int i = pos + scanned; i < limit; i++) {
+                if (buf[i] == '\n') {
+                    int length = i - pos + 1;
+                    if (length - lastCut > max) {
+                        break;
+                    }
+                    lastCut = length;
+                    if (length >= target) {
+                        cut = length;
+                        break;
+                    }
+                }
+            }
+            if (cut >= 0) {
                 break;
             }
-        }
-        if (cut < 0) {
-            if (eof && limit - pos <= target) {
-                cut = limit;
-            } else {
-                int n = peekLine(max);
-                if (n < 0) {
+            scanned = limit - pos;
+            if (scanned - lastCut > max) {
+                if (lastCut == 0) {
                     return null;
                 }
-                cut = pos + n;
+                cut = lastCut;
+            } else if (eof || !readMore()) {
+                cut = limit - pos;
             }
         }
-        byte[] chunk = Arrays.copyOfRange(buf, pos, cut);
-        pos = cut;
+        byte[] chunk = Arrays.copyOfRange(buf, pos, pos + cut);
+        pos += cut;
         return chunk;
     }
 

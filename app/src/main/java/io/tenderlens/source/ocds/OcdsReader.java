@@ -24,10 +24,12 @@ import java.util.Enumeration;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -351,16 +353,11 @@ public final class OcdsReader {
                     src.rewind(0);
                 }
             }
-            Text text = new Text(this, name, src, 0);
             try {
                 if (isLines(name, src)) {
-                    if (threads > 1) {
-                        readLinesInParallel(name, src);
-                    } else {
-                        text.readLines();
-                    }
+                    readLinesInChunks(name, src);
                 } else {
-                    text.readDocument();
+                    new Text(this, name, src, 0).readDocument();
                 }
             } catch (CharacterCodingException e) {
                 problem(OcdsProblem.Kind.ENCODING, SourcePosition.of(name), null,
@@ -372,12 +369,13 @@ public final class OcdsReader {
         }
 
         /**
-         * JSON Lines on several threads: the calling thread cuts the input into chunks of whole lines,
-         * workers parse them into recorded results, and the calling thread replays those in order. A
-         * line too long for a chunk is streamed by the calling thread.
+         * JSON Lines, in chunks of whole lines cut by the calling thread and parsed by workers (or by
+         * the calling thread itself with one thread), their results replayed in input order. A chunk is
+         * first parsed by one parser, the fast way; if that fails, again line by line, so that a broken
+         * line costs only itself. A line too long for a chunk is streamed by the calling thread.
          */
-        private void readLinesInParallel(String name, ByteWindow src) throws IOException {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        private void readLinesInChunks(String name, ByteWindow src) throws IOException {
+            ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "ocds-reader");
                 t.setDaemon(true);
                 return t;
@@ -398,14 +396,15 @@ public final class OcdsReader {
                         linesDone[0]++;
                         continue;
                     }
-                    pending.add(pool.submit(() -> {
-                        Recorded recorded = new Recorded();
-                        Text text = new Text(recorded, name, new ByteWindow(chunk), start);
-                        text.readLines();
-                        recorded.lines = text.linesRead;
-                        return recorded;
-                    }));
-                    while (pending.size() > 2 * threads) {
+                    Callable<Recorded> parse = () -> parseChunk(name, chunk, start);
+                    if (pool == null) {
+                        FutureTask<Recorded> now = new FutureTask<>(parse);
+                        now.run();
+                        pending.add(now);
+                    } else {
+                        pending.add(pool.submit(parse));
+                    }
+                    while (pending.size() > 2 * threads - 1) {
                         replay(pending.poll(), linesDone);
                     }
                 }
@@ -413,8 +412,24 @@ public final class OcdsReader {
                     replay(pending.poll(), linesDone);
                 }
             } finally {
-                pool.shutdownNow();
+                if (pool != null) {
+                    pool.shutdownNow();
+                }
             }
+        }
+
+        private Recorded parseChunk(String name, byte[] chunk, long start) throws IOException {
+            Recorded whole = new Recorded();
+            Text text = new Text(whole, name, new ByteWindow(chunk), start);
+            whole.lines = text.readWhole(chunk);
+            if (whole.lines >= 0) {
+                return whole;
+            }
+            Recorded byLine = new Recorded();
+            Text lines = new Text(byLine, name, new ByteWindow(chunk), start);
+            lines.readLines();
+            byLine.lines = lines.linesRead;
+            return byLine;
         }
 
         private void replay(Future<Recorded> future, long[] linesDone) throws IOException {
@@ -635,6 +650,23 @@ public final class OcdsReader {
             this.name = name;
             this.src = src;
             this.shift = shift;
+        }
+
+        /**
+         * Reads a chunk of whole lines with one parser; returns how many lines it held, or -1 (and
+         * what was recorded is to be discarded) if it is not all valid JSON.
+         */
+        long readWhole(byte[] chunk) throws IOException {
+            lineBase = 0;
+            byteBase = 0;
+            try (JsonParser p = mapper.createParser(src)) {
+                readValues(p);
+                // the parser has counted the newlines up to the end of the chunk
+                long newlines = p.currentLocation().getLineNr() - 1;
+                return newlines + (chunk.length > 0 && chunk[chunk.length - 1] != '\n' ? 1 : 0);
+            } catch (JsonProcessingException e) {
+                return -1;
+            }
         }
 
         /** Reads line after line to the end of the input. */

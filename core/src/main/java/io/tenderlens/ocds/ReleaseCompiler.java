@@ -295,12 +295,18 @@ public final class ReleaseCompiler {
         }
 
         private boolean mergeObject(MergedObject target, ObjectNode input, MergeRules.Node rule, int depth) {
+            // an id that identifies an array element was written once, at the element's creation
+            boolean fixedId = target instanceof MergedElement element && element.fixedId;
             Map<String, MergeRules.Node> fields = rule == null ? MergeRules.Node.NONE : rule.children;
             boolean wrote = false;
             for (Map.Entry<String, JsonNode> field : input.properties()) {
                 String name = field.getKey();
                 MergeRules.Node child = fields.isEmpty() ? null : fields.get(name);
                 if (child != null && child.omit) {
+                    continue;
+                }
+                if (fixedId && name.equals("id")) {
+                    wrote = true;
                     continue;
                 }
                 pathAt(depth, name);
@@ -379,34 +385,11 @@ public final class ReleaseCompiler {
                     element = new MergedElement(this, key, id, item.size());
                 }
                 element.visit = visit;
-                boolean w = mergeElement(element, item, rule, depth + 1);
+                boolean w = mergeObject(element, item, rule, depth + 1);
                 if (created && w) {
                     target.addElement(element);
                 }
                 wrote |= w;
-            }
-            return wrote;
-        }
-
-        /** Like {@link #mergeObject}, but an {@code id} that identifies the element is written once, at its creation. */
-        private boolean mergeElement(MergedElement target, ObjectNode input, MergeRules.Node rule, int depth) {
-            if (!target.fixedId) {
-                return mergeObject(target, input, rule, depth);
-            }
-            Map<String, MergeRules.Node> fields = rule == null ? MergeRules.Node.NONE : rule.children;
-            boolean wrote = false;
-            for (Map.Entry<String, JsonNode> field : input.properties()) {
-                String name = field.getKey();
-                MergeRules.Node child = fields.isEmpty() ? null : fields.get(name);
-                if (child != null && child.omit) {
-                    continue;
-                }
-                if (name.equals("id")) {
-                    wrote = true;
-                    continue;
-                }
-                pathAt(depth, name);
-                wrote |= mergeField(target, name, field.getValue(), child, depth);
             }
             return wrote;
         }

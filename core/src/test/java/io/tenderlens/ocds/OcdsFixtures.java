@@ -30,6 +30,15 @@ final class OcdsFixtures {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
+    /** JSON text written in a test. */
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     static JsonNode read(Path file) {
         try {
             return JSON.readTree(file.toFile());

@@ -44,8 +44,16 @@ import java.util.Set;
  * value or an array in another (the object or array is kept, as the reference keeps it when it comes first;
  * where the reference would stop with InconsistentTypeError we keep the object or array too).
  *
- * <p>The results share value nodes with the input releases (nothing is copied): treat both as
- * read-only afterwards, or deep-copy. A compiler is immutable and safe to use from several threads.
+ * <p>Where it differs from the reference, knowingly: ids of different JSON types with the same text
+ * ({@code 1} and {@code "1"}) in one array stay separate elements (the reference writes their common
+ * fields into the first one, and warns about them as duplicates within a release); where the reference
+ * stops (InconsistentTypeError) or appends merged objects to an earlier literal list or versioned history,
+ * the object or array is kept and a warning given; the order of keys inside objects may differ (JSON
+ * equality is unaffected).
+ *
+ * <p>The results share nodes with the input releases (a compiled release holds every input subtree that
+ * merging leaves unchanged as it is, not a copy): treat inputs and results as read-only afterwards, or
+ * deep-copy. A compiler is immutable and safe to use from several threads.
  */
 public final class ReleaseCompiler {
     private static final Object NULL_ID = new Object() {

@@ -1,11 +1,11 @@
 package io.tenderlens.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenderlens.ocds.MergeRules;
 import io.tenderlens.ocds.MergeWarnings;
 import io.tenderlens.ocds.ReleaseCompiler;
+import io.tenderlens.source.ocds.OcdsJson;
 import io.tenderlens.testing.SharedData;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,7 +42,8 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 public class MergeBenchmark {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The app's reader configuration (decimals kept exact), as `compile` parses. */
+    private static final ObjectMapper JSON = OcdsJson.mapper();
 
     /** A JSON Lines file of releases under shared/data/ocds/real. */
     @Param({"paraguay-dncp/releases-v1.1.jsonl", "mexico-gacm/releases.jsonl"})
@@ -133,7 +134,7 @@ public class MergeBenchmark {
     @Benchmark
     public void parseCompileWrite(Blackhole bh) throws IOException {
         for (List<byte[]> group : lineGroups) {
-            bh.consume(JSON.writeValueAsBytes(compiler.compile(parse(group))));
+            bh.consume(OcdsJson.write(compiler.compile(parse(group))));
         }
     }
 

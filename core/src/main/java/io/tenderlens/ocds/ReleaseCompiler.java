@@ -44,8 +44,16 @@ import java.util.Set;
  * value or an array in another (the object or array is kept, as the reference keeps it when it comes first;
  * where the reference would stop with InconsistentTypeError we keep the object or array too).
  *
- * <p>The results share value nodes with the input releases (nothing is copied): treat both as
- * read-only afterwards, or deep-copy. A compiler is immutable and safe to use from several threads.
+ * <p>Where it differs from the reference, knowingly: ids of different JSON types with the same text
+ * ({@code 1} and {@code "1"}) in one array stay separate elements (the reference writes their common
+ * fields into the first one, and warns about them as duplicates within a release); where the reference
+ * stops (InconsistentTypeError) or appends merged objects to an earlier literal list or versioned history,
+ * the object or array is kept and a warning given; the order of keys inside objects may differ (JSON
+ * equality is unaffected).
+ *
+ * <p>The results share nodes with the input releases (a compiled release holds every input subtree that
+ * merging leaves unchanged as it is, not a copy): treat inputs and results as read-only afterwards, or
+ * deep-copy. A compiler is immutable and safe to use from several threads.
  */
 public final class ReleaseCompiler {
     private static final Object NULL_ID = new Object() {
@@ -295,12 +303,18 @@ public final class ReleaseCompiler {
         }
 
         private boolean mergeObject(MergedObject target, ObjectNode input, MergeRules.Node rule, int depth) {
+            // an id that identifies an array element was written once, at the element's creation
+            boolean fixedId = target instanceof MergedElement element && element.fixedId;
             Map<String, MergeRules.Node> fields = rule == null ? MergeRules.Node.NONE : rule.children;
             boolean wrote = false;
             for (Map.Entry<String, JsonNode> field : input.properties()) {
                 String name = field.getKey();
                 MergeRules.Node child = fields.isEmpty() ? null : fields.get(name);
                 if (child != null && child.omit) {
+                    continue;
+                }
+                if (fixedId && name.equals("id")) {
+                    wrote = true;
                     continue;
                 }
                 pathAt(depth, name);
@@ -379,34 +393,11 @@ public final class ReleaseCompiler {
                     element = new MergedElement(this, key, id, item.size());
                 }
                 element.visit = visit;
-                boolean w = mergeElement(element, item, rule, depth + 1);
+                boolean w = mergeObject(element, item, rule, depth + 1);
                 if (created && w) {
                     target.addElement(element);
                 }
                 wrote |= w;
-            }
-            return wrote;
-        }
-
-        /** Like {@link #mergeObject}, but an {@code id} that identifies the element is written once, at its creation. */
-        private boolean mergeElement(MergedElement target, ObjectNode input, MergeRules.Node rule, int depth) {
-            if (!target.fixedId) {
-                return mergeObject(target, input, rule, depth);
-            }
-            Map<String, MergeRules.Node> fields = rule == null ? MergeRules.Node.NONE : rule.children;
-            boolean wrote = false;
-            for (Map.Entry<String, JsonNode> field : input.properties()) {
-                String name = field.getKey();
-                MergeRules.Node child = fields.isEmpty() ? null : fields.get(name);
-                if (child != null && child.omit) {
-                    continue;
-                }
-                if (name.equals("id")) {
-                    wrote = true;
-                    continue;
-                }
-                pathAt(depth, name);
-                wrote |= mergeField(target, name, field.getValue(), child, depth);
             }
             return wrote;
         }

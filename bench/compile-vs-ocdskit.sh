@@ -9,14 +9,14 @@
 # Prints, per input and mode: releases/s for both tools (wall clock, whole process), the ratio, CPU
 # seconds, peak memory (/usr/bin/time %M), whether the outputs agree, and the parse-only floor.
 # Environment: SHARED (the shared data folder, default ../shared), PEER_HOME (default /tmp/peers),
-# WORK (inputs and outputs, default /tmp/tenderlens-bench), RUNS (runs per measurement, median; default 1),
+# WORK (inputs and outputs, default /tmp/tenderlens-compile-bench), RUNS (runs per measurement, median; default 1),
 # INPUTS (default "impic-x100 dncp-x200 gacm-x50"), TENDERLENS_JAVA_OPTS (passed to the launcher).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED=${SHARED:-$here/../shared}
 D="$SHARED/data/ocds"
 PEER_HOME=${PEER_HOME:-/tmp/peers}
-WORK=${WORK:-/tmp/tenderlens-bench}
+WORK=${WORK:-/tmp/tenderlens-compile-bench}
 RUNS=${RUNS:-1}
 INPUTS=${INPUTS:-"impic-x100 dncp-x200 gacm-x50"}
 MODES=${MODES:-compiled}

@@ -257,6 +257,15 @@ class CompileCommandTest {
     }
 
     @Test
+    void helpIsThere() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        picocli.CommandLine cli = Main.commandLine();
+        cli.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
+        assertThat(cli.execute("compile", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--linked-releases").contains("--sort-memory");
+    }
+
+    @Test
     void registeredAsASubcommand() {
         assertThat(Main.commandLine().getSubcommands()).containsKey("compile");
         assertThat(Main.commandLine().getSubcommands().get("compile").getUsageMessage()).contains("--linked-releases");

@@ -56,6 +56,23 @@ class SecondProcessTest {
     }
 
     @Test
+    void aWriterIsToldWhichProcessIsReadingTheDatabase() throws Exception {
+        Path db = dir.resolve("db");
+        Store.openForWriting(db, "create").close();
+        Process reader = child("read", db.toString());
+        try {
+            awaitLine(reader, "ready"::equals);
+            assertThatThrownBy(() -> Store.openForWriting(db, "writer"))
+                    .isInstanceOf(StoreLockedException.class)
+                    .hasMessageContaining("in use by another process (PID " + reader.pid() + ")");
+        } finally {
+            reader.getOutputStream().close();
+            assertThat(reader.waitFor()).isZero();
+        }
+        Store.openForWriting(db, "after").close();
+    }
+
+    @Test
     void aWriterKilledWhileStoringReleasesLeavesAConsistentStoreThatTheNextIngestCompletes() throws Exception {
         killMidIngestAndResume(line -> line.startsWith("stored ") && Long.parseLong(line.substring(7)) >= 300);
     }

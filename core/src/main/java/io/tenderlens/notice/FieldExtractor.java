@@ -75,6 +75,17 @@ final class FieldExtractor {
         return false;
     }
 
+    /** The length of a known label (of two or more characters) the text ends with, else 0. */
+    static int labelAtEnd(String text) {
+        String t = Text.fold(text);
+        for (int n = Math.min(t.length(), 14); n >= 2; n--) {
+            if (LABELS.containsKey(t.substring(t.length() - n)) && LABELS.get(t.substring(t.length() - n)) != FieldKey.OTHER) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
     /** True when the text is the start of a known label, cut off (采购 of 采购项目名称 at the end of a snippet). */
     static boolean isLabelStart(String text) {
         String t = Text.fold(text).replace(" ", "");

@@ -53,6 +53,10 @@ final class Names {
             }
         }
         v = Text.trimValue(v.substring(0, cut));
+        int label = FieldExtractor.labelAtEnd(v);
+        if (label > 0 && v.length() - label >= 4) {
+            v = v.substring(0, v.length() - label); // 绍兴市中心医院医共体总院地址: the next field's label, its value cut off
+        }
         if (!endsWithOrg(v)) {
             // a few characters after the name's ending are the start of the next field, cut off with the snippet
             // (遂昌县人民医院地址, 福州市第二总医院4、建议截止, …有限公司二)

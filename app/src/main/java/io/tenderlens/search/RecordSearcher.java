@@ -131,6 +131,11 @@ public final class RecordSearcher implements AutoCloseable {
                 }
                 int from = Math.max(p.getStartOffset(), p.getMatchStarts()[0] - CONTEXT_BEFORE);
                 int to = Math.min(p.getEndOffset(), from + SNIPPET_CHARS);
+                for (int m = 0; m < p.getNumMatches(); m++) {
+                    if (p.getMatchStarts()[m] < to && p.getMatchEnds()[m] > to) {
+                        to = p.getMatchEnds()[m]; // never cut a matched word in two
+                    }
+                }
                 String prefix = from > p.getStartOffset() ? "…" : "";
                 String suffix = to < p.getEndOffset() ? "…" : "";
                 // one character for one, so match offsets stay valid: value separators and line breaks read as marks

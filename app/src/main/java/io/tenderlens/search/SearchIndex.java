@@ -211,10 +211,10 @@ public final class SearchIndex {
         }
     }
 
-    /** Used by the benchmark: a writer configured like {@link #update}'s, on an empty index. */
-    public IndexWriter createEmpty() throws IOException {
+    /** For the benchmark: a writer on a new, empty index here, analyzing with {@code bulkAnalyzer}. */
+    public IndexWriter createEmpty(SearchAnalyzer bulkAnalyzer) throws IOException {
         Files.createDirectories(directory);
-        return new IndexWriter(FSDirectory.open(directory), new IndexWriterConfig(analyzer)
+        return new IndexWriter(FSDirectory.open(directory), new IndexWriterConfig(bulkAnalyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64));
     }
 }

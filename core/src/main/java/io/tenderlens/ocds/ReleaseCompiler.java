@@ -46,7 +46,7 @@ import java.util.Set;
  *
  * <p>Where it differs from the reference, knowingly: ids of different JSON types with the same text
  * ({@code 1} and {@code "1"}) in one array stay separate elements (the reference writes their common
- * fields into the first one, and warns about them as duplicates within a release); where the reference
+ * fields into the first one; both warn about them as duplicates within a release); where the reference
  * stops (InconsistentTypeError) or appends merged objects to an earlier literal list or versioned history,
  * the object or array is kept and a warning given; the order of keys inside objects may differ (JSON
  * equality is unaffected).
@@ -361,6 +361,11 @@ public final class ReleaseCompiler {
         private boolean mergeArray(MergedArray target, ArrayNode input, MergeRules.Node rule, int depth, int from, int visit) {
             ArrayMergeStrategy strategy = rule == null ? null : rule.strategy;
             Set<String> overrideIds = null;
+            boolean otherTypes = false; // an id that is not text was seen in this array
+            for (int i = 0; i < from && !otherTypes; i++) {
+                JsonNode id = input.get(i).get("id");
+                otherTypes = id != null && !id.isTextual();
+            }
             boolean wrote = false;
             for (int i = from, n = input.size(); i < n; i++) {
                 ObjectNode item = (ObjectNode) input.get(i);
@@ -369,9 +374,12 @@ public final class ReleaseCompiler {
                 if (strategy == null) {
                     if (id != null) {
                         element = target.find(idKey(id));
-                        if (element != null && element.visit == visit) {
+                        // the reference warns on ids equal as text: with text ids only, that is the element found
+                        boolean textOnly = !otherTypes && id.isTextual();
+                        if (textOnly ? element != null && element.visit == visit : sameText(target, id, visit)) {
                             duplicateId(id, depth);
                         }
+                        otherTypes |= !id.isTextual();
                     }
                 } else {
                     if (id != null) {
@@ -561,19 +569,27 @@ public final class ReleaseCompiler {
 
         /**
          * The index of the first object of an identifier-merged array that merging would change (or the array's
-         * size if none): one whose id is null, not a value or already seen, or whose fields merging changes.
+         * size if none): one whose id is null, not a value, already seen or of another type than the ids before
+         * it, or whose fields merging changes.
          * Until then no warning can arise either.
          */
         private int firstChange(JsonNode array, MergeRules.Node rule, int depth) {
             int n = array.size();
             Object[] keys = null;
             Set<Object> keySet = null;
+            boolean text = false;
+            boolean other = false;
             for (int i = 0; i < n; i++) {
                 ObjectNode item = (ObjectNode) array.get(i);
                 JsonNode id = item.get("id");
                 if (id != null) {
                     if (id.isNull() || id.isContainerNode()) {
                         return i;
+                    }
+                    text |= id.isTextual();
+                    other |= !id.isTextual();
+                    if (text && other) {
+                        return i; // ids of several types: the reference may see duplicates by their text
                     }
                     Object key = idKey(id);
                     if (n <= 8) {
@@ -628,6 +644,19 @@ public final class ReleaseCompiler {
         }
 
         // ---- ids ---------------------------------------------------------------------------------
+
+        /** Whether an element already met in this same input array has an id with the same text ({@code 1}, {@code "1"}). */
+        private boolean sameText(MergedArray target, JsonNode id, int visit) {
+            String text = PythonValues.str(id);
+            for (int i = 0, n = target.size(); i < n; i++) {
+                MergedElement element = (MergedElement) target.get(i);
+                if (element.visit == visit && element.key != null
+                        && text.equals(element.fixedId ? PythonValues.str(element.get("id")) : "None")) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         /** What an element is matched by: its id with its JSON type (numbers by value, as Python compares them). */
         private Object idKey(JsonNode id) {

@@ -38,6 +38,11 @@ class ReleaseCompilerTest {
             assertJsonEquals(json(c[2]), compiled.get("array"), c[0] + " then " + c[1]);
         }
         assertThat(warnings).isEmpty();
+        // in one release the reference warns on ids equal as text (1 and "1", kept apart), not on true and 1
+        // (merged, as Python says True == 1, though their texts differ)
+        ObjectNode compiled = latest.compile(releases("[{\"ocid\":\"A\",\"date\":\"1\",\"array\":[{\"id\":1},{\"id\":\"1\"},{\"id\":true}]}]"));
+        assertJsonEquals(json("[{\"id\":1},{\"id\":\"1\"}]"), compiled.get("array"), "1, \"1\", true");
+        assertThat(warnings).containsExactly("A: Multiple objects have the `id` value '1' in the `array` array");
     }
 
     @Test

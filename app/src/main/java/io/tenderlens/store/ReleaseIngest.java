@@ -265,6 +265,7 @@ public final class ReleaseIngest implements AutoCloseable {
             delete.setString(2, last);
             delete.executeUpdate();
         }
+        LocalDateTime compiledAt = now();
         try (DuckDBAppender appender = store.duckdb().createAppender(DuckDBConnection.DEFAULT_SCHEMA, "records")) {
             for (CompiledRecord record : records) {
                 if (record.row() == null) {
@@ -274,7 +275,7 @@ public final class ReleaseIngest implements AutoCloseable {
                 for (Object value : record.row().values()) {
                     appendValue(appender, value);
                 }
-                appender.append(record.json()).endRow();
+                appender.append(record.json()).append(compiledAt).endRow();
             }
         }
         // done: the ocids now with a record, or without releases; those that failed stay pending for a retry

@@ -9,14 +9,14 @@
 # Prints, per input and mode: releases/s for both tools (wall clock, whole process), the ratio, CPU
 # seconds, peak memory (/usr/bin/time %M), whether the outputs agree, and the parse-only floor.
 # Environment: SHARED (the shared data folder, default ../shared), PEER_HOME (default /tmp/peers),
-# WORK (inputs and outputs, default /tmp/tenderlens-bench), RUNS (runs per measurement, median; default 1),
+# WORK (inputs and outputs, default /tmp/tenderlens-compile-bench), RUNS (runs per measurement, median; default 1),
 # INPUTS (default "impic-x100 dncp-x200 gacm-x50"), TENDERLENS_JAVA_OPTS (passed to the launcher).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED=${SHARED:-$here/../shared}
 D="$SHARED/data/ocds"
 PEER_HOME=${PEER_HOME:-/tmp/peers}
-WORK=${WORK:-/tmp/tenderlens-bench}
+WORK=${WORK:-/tmp/tenderlens-compile-bench}
 RUNS=${RUNS:-1}
 INPUTS=${INPUTS:-"impic-x100 dncp-x200 gacm-x50"}
 MODES=${MODES:-compiled}
@@ -51,18 +51,8 @@ fi
 
 # --- inputs (PEER-OCDSKIT.md section 4: real data copied with ocid/id suffixes) --------------------------
 R="$D/real"
-build_input() {
-  local name=$1 out="$WORK/$1.jsonl"
-  [ -s "$out" ] && return 0
-  echo "building $out ..." >&2
-  case $name in
-    impic-x100) jq -c --argjson n 100 '. as $p | range($n) as $i | $p | .releases |= map(.ocid = "\(.ocid)-c\($i)" | .id = "\(.id)-c\($i)")' "$R/portugal-impic/release-package.json" > "$out.tmp" ;;
-    gacm-x50) jq -c --argjson n 50 '. as $p | range($n) as $i | $p | .releases |= map(.ocid = "\(.ocid)-c\($i)" | .id = "\(.id)-c\($i)")' "$R/mexico-gacm/release-package.json" > "$out.tmp" ;;
-    dncp-x200) jq -c --argjson n 200 --slurp '. as $rs | range($n) as $i | {uri:"urn:bench", publishedDate:"2017-09-08T00:00:00Z", publisher:{name:"DNCP - Paraguay"}, version:"1.1", releases: ($rs | map(.ocid = "\(.ocid)-c\($i)" | .id = "\(.id)-c\($i)"))}' "$R/paraguay-dncp/releases-v1.1.jsonl" > "$out.tmp" ;;
-    *) echo "error: unknown input $name" >&2; exit 1 ;;
-  esac
-  mv "$out.tmp" "$out"
-}
+# shellcheck source=bench/inputs.sh
+. "$here/bench/inputs.sh"
 for name in $INPUTS; do build_input "$name"; done
 
 # --- our build -------------------------------------------------------------------------------------------
@@ -70,6 +60,8 @@ echo "building tenderlens and the bench module ..." >&2
 (cd "$here" && ./mvnw -q -B -o -pl bench -am package -DskipTests >&2)
 touch "$here/app/target/tenderlens.jar"   # the launcher must not rebuild during the timings
 BENCH_CP="$(ls "$here"/bench/target/tenderlens-bench-*.jar | head -1):$here/bench/target/lib/*"
+# parse-only runs with the JVM options the launcher gives compile, so that both pay the same start-up
+PARSE_JAVA_OPTS=${TENDERLENS_JAVA_OPTS:-$(sed -n 's/^  compile) default_opts="\(.*\)" ;;$/\1/p' "$here/tenderlens")}
 
 # --- measuring -------------------------------------------------------------------------------------------
 # run NAME IN OUT CMD...: runs CMD RUNS times, standard input from IN (both tools read it the same way),
@@ -104,7 +96,7 @@ mode_options() {
 echo
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ)  machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)   java: $(java -version 2>&1 | head -1)"
-echo "launcher JVM options: ${TENDERLENS_JAVA_OPTS:-(launcher defaults)}   runs per figure: $RUNS (median)"
+echo "JVM options (ours and parse-only): $PARSE_JAVA_OPTS   runs per figure: $RUNS (median)"
 echo
 printf '%-11s %-17s %8s | %8s %8s %7s | %8s %8s %7s | %7s | %8s %5s | %s\n' \
   input mode releases "ocdskit" "rel/s" "RSS MB" "ours" "rel/s" "RSS MB" ratio "parse" "ours%" "outputs"
@@ -113,7 +105,8 @@ printf '%-11s %-17s %8s | %8s %8s %7s | %8s %8s %7s | %7s | %8s %5s | %s\n' \
 for name in $INPUTS; do
   input="$WORK/$name.jsonl"
   releases=$(jq '.releases | length' "$input" | awk '{ s += $1 } END { print s }')
-  run parse /dev/null "$WORK/parse.out" java -cp "$BENCH_CP" io.tenderlens.bench.ParseOnly tree "$input"
+  # shellcheck disable=SC2086
+  run parse /dev/null "$WORK/parse.out" java $PARSE_JAVA_OPTS -cp "$BENCH_CP" io.tenderlens.bench.ParseOnly tree "$input"
   parse_wall=$WALL
   for mode in $MODES; do
     opts=$(mode_options "$mode")

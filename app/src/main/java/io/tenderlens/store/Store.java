@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -58,6 +60,8 @@ public final class Store implements AutoCloseable {
     static final String DATABASE_FILE = "tenderlens.duckdb";
     private static final String LOCK_FILE = "writer.lock";
     private static final int SCHEMA_VERSION = 1;
+    /** How DuckDB names the process holding its file lock: "Conflicting lock is held in … (PID 1234)". */
+    private static final Pattern DUCKDB_LOCK_HOLDER = Pattern.compile("\\(PID (\\d+)\\)");
 
     /** The OCDS Jackson configuration: decimals stay exact with their written scale, so a stored release reads back equal. */
     static final ObjectMapper JSON = OcdsJson.mapper();
@@ -100,7 +104,7 @@ public final class Store implements AutoCloseable {
                 lock = null; // held by this very process
             }
             if (lock == null) {
-                throw new StoreLockedException(lockedMessage(dir));
+                throw new StoreLockedException(lockedMessage(dir, null));
             }
             String holder = "pid " + ProcessHandle.current().pid() + ", " + purpose + ", since " + Instant.now() + "\n";
             channel.truncate(0);
@@ -152,22 +156,32 @@ public final class Store implements AutoCloseable {
             return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + dir.resolve(DATABASE_FILE), properties);
         } catch (SQLException e) {
             if (String.valueOf(e.getMessage()).contains("Could not set lock")) {
-                throw new StoreLockedException(lockedMessage(dir));
+                throw new StoreLockedException(lockedMessage(dir, e.getMessage()));
             }
             throw new StoreException("Cannot open the database " + dir.resolve(DATABASE_FILE) + ": " + e.getMessage(), e);
         }
     }
 
-    private static String lockedMessage(Path dir) {
-        String holder;
+    /**
+     * Says who holds the database: the writer named in the lock file, or the process DuckDB names
+     * (a reader, when it is not the writer), so the user knows what to wait for.
+     */
+    private static String lockedMessage(Path dir, String duckdbError) {
+        String writer;
         try {
-            holder = Files.readString(dir.resolve(LOCK_FILE)).strip();
+            writer = Files.readString(dir.resolve(LOCK_FILE)).strip();
         } catch (IOException e) {
-            holder = "";
+            writer = "";
         }
-        return "The database in " + dir + " is in use by another tenderlens process"
-                + (holder.isEmpty() ? "" : " (" + holder + ")")
-                + ". Only one process may write to a database at a time: wait for it to finish, or use another --db directory.";
+        Matcher pid = DUCKDB_LOCK_HOLDER.matcher(String.valueOf(duckdbError));
+        String who;
+        if (pid.find() && !writer.startsWith("pid " + pid.group(1) + ",")) {
+            who = "another process (PID " + pid.group(1) + ") that has it open, for example a tenderlens command reading it";
+        } else {
+            who = "another tenderlens process" + (writer.isEmpty() ? "" : " (" + writer + ")");
+        }
+        return "The database in " + dir + " is in use by " + who + ". Only one process may write to a database at a time,"
+                + " and not while another reads it: wait for it to finish, or use another --db directory.";
     }
 
     private void migrate() {
@@ -182,6 +196,10 @@ public final class Store implements AutoCloseable {
                 + " source_file VARCHAR NOT NULL, source_position VARCHAR, ingested_at TIMESTAMP NOT NULL, json JSON NOT NULL)");
         execute("CREATE TABLE IF NOT EXISTS records (" + records + ", compiled JSON NOT NULL)");
         execute("CREATE TABLE IF NOT EXISTS pending_records (ocid VARCHAR NOT NULL)");
+        // point lookups by ocid (a project page, recompiling a few records): long shared ocid prefixes
+        // defeat DuckDB's min/max pruning, so without these a lookup scans the whole table
+        execute("CREATE INDEX IF NOT EXISTS records_ocid ON records (ocid)");
+        execute("CREATE INDEX IF NOT EXISTS releases_ocid ON releases (ocid)");
         execute("CREATE TABLE IF NOT EXISTS ingest_runs (started TIMESTAMP NOT NULL, finished TIMESTAMP NOT NULL,"
                 + " files BIGINT, releases_read BIGINT, new_releases BIGINT, duplicates BIGINT, rejected BIGINT,"
                 + " problems BIGINT, records_compiled BIGINT)");

@@ -128,4 +128,28 @@ class ReportCommandTest {
         assertThat(r.out()).contains("42 procurements read, 1 projects on Lottery");
         assertThat(Files.readString(out.resolve("index.html"))).contains("彩票政府采购报告");
     }
+
+    @Test
+    void readsTheStoreAfterAnIngest() throws Exception {
+        Path db = tmp.resolve("db");
+        Path others = tmp.resolve("others.jsonl");
+        Files.writeString(others, """
+                {"ocid": "ocds-x-furniture", "id": "1", "date": "2020-03-01T00:00:00+08:00", "tag": ["tender"], "tender": {"id": "1", "title": "办公家具采购项目"}}
+                {"ocid": "ocds-x-stamp", "id": "1", "date": "2020-03-02T00:00:00+08:00", "tag": ["tender"], "tender": {"id": "1", "title": "大庆市人民医院设备采购", "description": "区块链已存证 存证时间：2020-03-02"}}
+                """);
+        Run ingest = run("ingest", "--db", db.toString(), sample().toString(), others.toString());
+        assertThat(ingest.exit()).as(ingest.err()).isZero();
+        Path out = tmp.resolve("s");
+        Run r = run("report", "--db", db.toString(), "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        // the furniture record is skipped by the store's term scan; the stamped one is read, graded boilerplate, left out
+        assertThat(r.out()).contains("43 procurements read, 42 projects");
+        List<String> funnel = Files.readAllLines(out.resolve("csv/funnel.csv"), StandardCharsets.UTF_8);
+        assertThat(funnel.get(1)).startsWith("检索命中,search hits,43,43");
+        assertThat(funnel.get(2)).startsWith("去除模板文字,boilerplate removed,42,42");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("store " + db.toAbsolutePath().normalize(), "北京市海淀区政务服务管理局");
+        Run empty = run("report", "--db", tmp.resolve("nothing").toString(), "--out", tmp.resolve("e").toString());
+        assertThat(empty.exit()).isEqualTo(1);
+        assertThat(empty.err()).contains("No tenderlens database");
+    }
 }

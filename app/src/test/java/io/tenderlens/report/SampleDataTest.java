@@ -32,7 +32,8 @@ class SampleDataTest {
         for (JsonNode r : pkg.path("releases")) {
             String ocid = r.path("ocid").asText();
             assertThat(ocids.add(ocid)).as("unique ocid %s", ocid).isTrue();
-            assertThat(r.path("noticeSource").path("noticeType").asText()).isEqualTo("article");
+            assertThat(r.path("noticeSource").path("noticeType").asText()).isEqualTo("other");
+            assertThat(r.path("noticeSource").path("noticeTypeZh").asText()).startsWith("媒体报道");
             assertThat(r.path("reportedBy").size()).as(ocid).isPositive();
             for (JsonNode article : r.path("reportedBy")) {
                 for (JsonNode seed : article.path("seedFiles")) {

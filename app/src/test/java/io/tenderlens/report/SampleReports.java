@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The bundled sample, read and measured once per test JVM. */
-final class SampleReports {
+public final class SampleReports {
     static final Topic TOPIC = Topic.bundled("blockchain");
     static final SectorRules SECTORS = SectorRules.bundled();
     static final ProcurementExtractor EXTRACTOR = new ProcurementExtractor(
@@ -28,7 +28,7 @@ final class SampleReports {
     private SampleReports() {}
 
     /** samples/blockchain in the checkout (tests run in app/). */
-    static Path sampleDirectory() {
+    public static Path sampleDirectory() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("samples/blockchain"))) {
                 return dir.resolve("samples/blockchain");

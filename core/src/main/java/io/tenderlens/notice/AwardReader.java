@@ -209,8 +209,8 @@ final class AwardReader {
             switch (f.key()) {
                 case SUPPLIER -> {
                     String name = Names.clean(f.value());
-                    if (name == null || name.length() < 4) {
-                        continue;
+                    if (name == null || !Names.looksLikeOrganisation(name)) {
+                        continue; // 供应商名称 over a column of item names, "/其他类型": not a winner
                     }
                     current = new Candidate();
                     current.supplier = name;

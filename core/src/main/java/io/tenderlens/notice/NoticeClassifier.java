@@ -113,6 +113,8 @@ public final class NoticeClassifier {
     /** Brackets at the end of a title name the agency or the round ([浙江省国际技术设备招标有限公司], (第1包)), not the type. */
     private static final Pattern TRAILING_BRACKETS = Pattern.compile("(?:\\s*[\\[(【][^\\[\\]()【】]{0,40}[\\])】])+\\s*$");
     private static final Pattern AMENDING = Pattern.compile("更正|变更|澄清|延期|补遗|答疑");
+    private static final Pattern ORG_WITH_TYPE_WORDS = Pattern.compile(
+            "[\\u4e00-\\u9fa5]{0,12}(?:招标|采购|交易|咨询|造价)[\\u4e00-\\u9fa5]{0,10}?(?:有限责任公司|股份有限公司|有限公司|集团|中心)");
 
     /**
      * The type a title states: the type words that end last in it (the longest where several end at
@@ -124,6 +126,11 @@ public final class NoticeClassifier {
             return Optional.empty();
         }
         String t = Text.fold(title);
+        // 国义招标股份有限公司…, 政府采购中心: type words inside an organisation's name say nothing about the notice
+        Matcher org = ORG_WITH_TYPE_WORDS.matcher(t);
+        while (org.find()) {
+            t = t.substring(0, org.start()) + " ".repeat(org.end() - org.start()) + t.substring(org.end());
+        }
         Matcher tail = TRAILING_BRACKETS.matcher(t);
         if (tail.find() && tail.start() > 0) {
             t = t.substring(0, tail.start());

@@ -456,16 +456,34 @@ final class ReleaseBuilder {
     }
 
     private void dates() {
-        fields.first(FieldKey.DEADLINE).ifPresent(f -> ChineseDates.parse(f.value()).ifPresent(d -> {
-            tender.putObject("tenderPeriod").put("endDate", d);
-            provenance.add("tender/tenderPeriod/endDate", f.span(), "date.deadline");
-        }));
-        fields.first(FieldKey.OPENING).ifPresent(f -> ChineseDates.parse(f.value()).ifPresent(d -> {
+        bestDate(FieldKey.DEADLINE).ifPresent(d -> {
+            tender.putObject("tenderPeriod").put("endDate", d.getValue());
+            provenance.add("tender/tenderPeriod/endDate", d.getKey().span(), "date.deadline");
+        });
+        bestDate(FieldKey.OPENING).ifPresent(d -> {
             ObjectNode opening = tender.putObject("bidOpening");
-            opening.put("date", d);
+            opening.put("date", d.getValue());
             fields.first(FieldKey.OPENING_PLACE).ifPresent(p -> opening.putObject("address").put("streetAddress", p.value()));
-            provenance.add("tender/bidOpening/date", f.span(), "date.opening");
-        }));
+            provenance.add("tender/bidOpening/date", d.getKey().span(), "date.opening");
+        });
+    }
+
+    /** The first date a key states; a later statement of the same day with the hour (…2018年11月20日 09:00) refines it. */
+    private Optional<Map.Entry<Field, String>> bestDate(FieldKey key) {
+        Map.Entry<Field, String> best = null;
+        for (Field f : fields.all(key)) {
+            Optional<String> d = ChineseDates.parse(f.value());
+            if (d.isEmpty()) {
+                continue;
+            }
+            if (best == null) {
+                best = Map.entry(f, d.get());
+            } else if (best.getValue().contains("T00:00:00") && d.get().startsWith(best.getValue().substring(0, 10))
+                    && !d.get().contains("T00:00:00")) {
+                best = Map.entry(f, d.get());
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     private void amendment(NoticeType type) {

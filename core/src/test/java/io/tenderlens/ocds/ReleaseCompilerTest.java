@@ -1,6 +1,5 @@
 package io.tenderlens.ocds;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenderlens.testing.SharedData;
@@ -11,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.tenderlens.ocds.OcdsFixtures.JSON;
+import static io.tenderlens.ocds.OcdsFixtures.json;
 import static io.tenderlens.ocds.OcdsFixtures.assertJsonEquals;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,13 +20,6 @@ class ReleaseCompilerTest {
     /** ocds-merge's "empty_merger" (Merger({})), which uses the latest 1.1 release schema. */
     private final ReleaseCompiler latest = new ReleaseCompiler(MergeRules.bundled(), (ocid, m) -> warnings.add(ocid + ": " + m));
 
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     private static List<ObjectNode> releases(String jsonArray) {
         List<ObjectNode> list = new ArrayList<>();

@@ -167,4 +167,17 @@ class OcdsExtensionTest {
             assertThat(extensionDir().resolve(file.asText())).isRegularFile();
         }
     }
+
+    @Test
+    void theBlockchainSampleValidates() throws IOException {
+        // samples/blockchain: releases written from articles, using noticeSource, provenance and reportedBy
+        JsonNode sample = MAPPER.readTree(extensionDir().resolveSibling("samples/blockchain/seed-releases.json").toFile());
+        assertThat(sample.get("releases")).isNotEmpty();
+        for (JsonNode release : sample.get("releases")) {
+            assertThat(errors(patchedSchema(), release)).as(release.path("ocid").asText()).isEmpty();
+        }
+        ObjectNode badHash = (ObjectNode) sample.get("releases").get(0).deepCopy();
+        ((ObjectNode) badHash.at("/reportedBy/0/seedFiles/0")).put("sha256", "not a hash");
+        assertThat(errors(patchedSchema(), badHash)).isNotEmpty();
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenderlens.archive.Archive;
 import io.tenderlens.archive.MerkleTree;
+import io.tenderlens.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -38,7 +39,7 @@ class HarvestKillTest {
             Path db = tmp.resolve("data");
             List<String> kills = new ArrayList<>();
             int runs = 0;
-            for (int kill = 0; kill < 4; kill++) {
+            for (int kill = 0; kill < 3; kill++) {
                 killAt[0] = server.requests.get() + 2 + random.nextInt(5);
                 Process p = start(db, server, ++runs);
                 running.set(p);
@@ -61,11 +62,23 @@ class HarvestKillTest {
                 }
                 assertThat(archive.verify(Optional.empty()).problems()).isEmpty();
             }
+            long releases;
+            try (Store store = Store.openReadOnly(db)) {
+                releases = store.releaseCount();
+                assertThat(releases).as("the harvested notices are converted and ingested").isPositive();
+            }
+            // one more run: nothing to fetch, nothing new to ingest
+            Process again = start(db, server, ++runs);
+            assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(again.exitValue()).isZero();
+            try (Store store = Store.openReadOnly(db)) {
+                assertThat(store.releaseCount()).isEqualTo(releases);
+            }
             int noticeFetches = server.notices.stream().mapToInt(n -> server.timesRequested(n.path())).sum();
             assertThat(noticeFetches).as("only a notice in flight at a kill is fetched again").isLessThanOrEqualTo(server.notices.size() + kills.size());
             int refetched = (int) server.notices.stream().filter(n -> server.timesRequested(n.path()) > 1).count();
             System.out.println("harvest kill test: " + kills + "; " + server.requests.get() + " requests in all, "
-                    + refetched + " notice(s) fetched twice (killed in flight); last run: " + stderr.lines().filter(l -> l.contains("tenderlens")).toList());
+                    + refetched + " notice(s) fetched twice (killed in flight); " + releases + " releases ingested; last run: " + stderr.lines().filter(l -> l.contains("tenderlens")).toList());
         }
     }
 

@@ -26,10 +26,11 @@ import java.util.regex.Pattern;
  *
  * <p>Layout of the archive directory: {@code objects/ab/ab12…} (the bytes, named by their SHA-256), {@code log}
  * (see {@link LogFile}), {@code tree-heads.jsonl} (every signed tree head, one JSON per line), the signing key
- * ({@link TreeHeadSigner}), {@code tmp/} and {@code lock}. An object is written to {@code tmp/}, fsynced and renamed
- * into place before its log entry is appended, so after a crash an object is either absent or complete; complete
- * objects that miss their log entry are logged on the next open, and a torn log tail is cut off, both reported.
- * One process writes an archive at a time (a file lock).
+ * ({@link TreeHeadSigner}), {@code tmp/} and {@code lock}. An object is written to {@code tmp/} and renamed into
+ * place; in groups (every {@value #GROUP_COMMIT} objects and at {@link #commit}) the objects and their directories are
+ * fsynced first, and only then are their log entries appended and fsynced, so a logged object is always complete on
+ * disk. After a crash, complete objects that miss their log entry are logged on the next open and a torn log tail is
+ * cut off, both reported in {@link #recoveryNotes}. One process writes an archive at a time (a file lock).
  */
 public final class Archive implements AutoCloseable {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
@@ -42,6 +43,10 @@ public final class Archive implements AutoCloseable {
     private final TreeHeadLog heads;
     private final TreeHeadSigner signer;
     private final List<String> notes = new ArrayList<>();
+    private final java.util.Set<Path> dirtyDirectories = new java.util.LinkedHashSet<>();
+    private final List<Path> unsyncedObjects = new ArrayList<>();
+    /** Objects per group commit: bounds the work a crash can leave to recovery. */
+    private static final int GROUP_COMMIT = 256;
 
     /** What {@link #add} did with one object. */
     public record Entry(String sha256, int index, long size, boolean added) {}
@@ -102,10 +107,18 @@ public final class Archive implements AutoCloseable {
     }
 
     public Entry add(byte[] bytes) throws IOException {
-        return add(new java.io.ByteArrayInputStream(bytes));
+        String hex = MerkleTree.hex(sha256().digest(bytes));
+        int existing = log.indexOf(hex);
+        return existing >= 0 ? new Entry(hex, existing, bytes.length, false) : add(new java.io.ByteArrayInputStream(bytes));
     }
 
+    /** Stores a file's bytes once; a file already archived is only hashed, not copied again. */
     public Entry add(Path file) throws IOException {
+        String hex = sha256Of(file);
+        int existing = log.indexOf(hex);
+        if (existing >= 0) {
+            return new Entry(hex, existing, Files.size(file), false);
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return add(in);
         }
@@ -121,7 +134,6 @@ public final class Archive implements AutoCloseable {
                  OutputStream out = new DigestOutputStream(java.nio.channels.Channels.newOutputStream(ch), md)) {
                 size = in.transferTo(out);
                 out.flush();
-                ch.force(true);
             }
             byte[] digest = md.digest();
             String hex = MerkleTree.hex(digest);
@@ -132,11 +144,17 @@ public final class Archive implements AutoCloseable {
             Path target = objectFile(hex);
             if (!Files.isDirectory(target.getParent())) {
                 Files.createDirectories(target.getParent());
-                DurableFiles.syncDirectory(target.getParent().getParent());
+                dirtyDirectories.add(target.getParent().getParent());
             }
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("r--r--r--"));
-            DurableFiles.moveAtomically(tmp, target);
-            return new Entry(hex, log.append(digest), size, true);
+            DurableFiles.renameAtomically(tmp, target);
+            dirtyDirectories.add(target.getParent());
+            unsyncedObjects.add(target);
+            Entry entry = new Entry(hex, log.append(digest), size, true);
+            if (log.pending() >= GROUP_COMMIT) {
+                flush();
+            }
+            return entry;
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -147,7 +165,7 @@ public final class Archive implements AutoCloseable {
      * the log no longer extends the last signed head (that is tampering, reported by {@link ArchiveVerifier}).
      */
     public TreeHead commit() throws IOException {
-        log.sync();
+        flush();
         Optional<TreeHead> latest = heads.latest();
         if (latest.isPresent() && latest.get().treeSize() == log.size()) {
             return latest.get();
@@ -168,6 +186,25 @@ public final class Archive implements AutoCloseable {
         TreeHead head = signer.signHead(log.size(), range.root(), now);
         heads.append(head);
         return head;
+    }
+
+    /**
+     * Group commit: the renames of the objects added since the last flush are made durable (their directories
+     * fsynced) before their log entries are written and fsynced, so a logged object is always on disk; a crash in
+     * between leaves complete unlogged objects, which the next open logs.
+     */
+    private void flush() throws IOException {
+        for (Path object : unsyncedObjects) {
+            try (FileChannel ch = FileChannel.open(object, StandardOpenOption.READ)) {
+                ch.force(true);
+            }
+        }
+        unsyncedObjects.clear();
+        for (Path d : dirtyDirectories) {
+            DurableFiles.syncDirectory(d);
+        }
+        dirtyDirectories.clear();
+        log.sync();
     }
 
     /** Number of archived objects (= log entries). */
@@ -269,22 +306,39 @@ public final class Archive implements AutoCloseable {
         }
     }
 
-    /** Objects renamed into place whose log entry was not written before a crash: re-hashed, then logged. */
+    /**
+     * Objects renamed into place whose log entry was not written before a crash: re-hashed, then logged when complete;
+     * an incomplete one (its bytes did not reach the disk before a power loss) was never logged, never promised, and
+     * is moved to {@code damaged/} so that the next add of the same notice stores it again.
+     */
     private void adoptCompleteUnloggedObjects() throws IOException {
         if (!log.damage().isEmpty()) {
             return;
         }
-        List<Path> adopted = new ArrayList<>();
+        int adopted = 0;
+        int moved = 0;
         for (Path file : objectFiles()) {
             String name = file.getFileName().toString();
-            if (isSha256Hex(name) && log.indexOf(name) < 0 && sha256Of(file).equals(name)) {
+            if (isSha256Hex(name) && log.indexOf(name) >= 0) {
+                continue;
+            }
+            if (isSha256Hex(name) && sha256Of(file).equals(name)) {
                 log.append(MerkleTree.unhex(name));
-                adopted.add(file);
+                unsyncedObjects.add(file);
+                dirtyDirectories.add(file.getParent());
+                adopted++;
+            } else {
+                Path damaged = Files.createDirectories(dir.resolve("damaged")).resolve(name + "." + System.nanoTime());
+                Files.move(file, damaged);
+                moved++;
             }
         }
-        if (!adopted.isEmpty()) {
-            log.sync();
-            notes.add("logged " + adopted.size() + " complete object(s) whose log entry an interrupted run had not written");
+        if (adopted > 0) {
+            flush();
+            notes.add("logged " + adopted + " complete object(s) whose log entry an interrupted run had not written");
+        }
+        if (moved > 0) {
+            notes.add("moved " + moved + " unlogged object file(s) whose bytes do not match their name to " + dir.resolve("damaged"));
         }
     }
 

@@ -27,7 +27,7 @@ final class LogFile implements AutoCloseable {
     private final List<byte[]> leafHashes = new ArrayList<>();
     private final Map<String, Integer> indexByHex = new HashMap<>();
     private final List<String> damage = new ArrayList<>();
-    private boolean unsynced;
+    private final StringBuilder pending = new StringBuilder();
 
     private LogFile(Path file, FileChannel channel) {
         this.file = file;
@@ -114,28 +114,34 @@ final class LogFile implements AutoCloseable {
         return MerkleTree.hex(digest) + " " + checksum(digest) + "\n";
     }
 
-    /** Appends an entry; durable after {@link #sync}. */
+    /** Appends an entry in memory; it reaches the file, durably, at the next {@link #sync}. */
     int append(byte[] digest) throws IOException {
         if (!damage.isEmpty()) {
             throw new IOException("the archive log " + file + " is damaged (" + damage.get(0) + "); run 'tenderlens verify'");
         }
-        ByteBuffer buffer = ByteBuffer.wrap(line(digest).getBytes(StandardCharsets.US_ASCII));
-        long at = channel.size();
-        while (buffer.hasRemaining()) {
-            at += channel.write(buffer, at);
-        }
+        pending.append(line(digest));
         int index = digests.size();
         digests.add(digest);
         leafHashes.add(MerkleTree.leafHash(digest));
         indexByHex.put(MerkleTree.hex(digest), index);
-        unsynced = true;
         return index;
     }
 
+    /** Entries appended but not yet written by {@link #sync}. */
+    int pending() {
+        return pending.length() / RECORD_SIZE;
+    }
+
+    /** Writes the pending entries in one append and forces them to disk. */
     void sync() throws IOException {
-        if (unsynced) {
+        if (pending.length() > 0) {
+            ByteBuffer buffer = ByteBuffer.wrap(pending.toString().getBytes(StandardCharsets.US_ASCII));
+            long at = channel.size();
+            while (buffer.hasRemaining()) {
+                at += channel.write(buffer, at);
+            }
             channel.force(false);
-            unsynced = false;
+            pending.setLength(0);
         }
     }
 
@@ -165,11 +171,8 @@ final class LogFile implements AutoCloseable {
         return file;
     }
 
+    /** Closes without writing pending entries: only {@link Archive} knows when their objects are durable. */
     @Override public void close() throws IOException {
-        try {
-            sync();
-        } finally {
-            channel.close();
-        }
+        channel.close();
     }
 }

@@ -6,7 +6,21 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code tenderlens} command line. */
 @Command(name = "tenderlens", mixinStandardHelpOptions = true, version = "tenderlens 0.1.0",
         description = "Procurement intelligence over OCDS and Chinese government procurement notices.",
-        subcommands = {CommandLine.HelpCommand.class, ArchiveCommand.class, VerifyCommand.class, ProveCommand.class, CompileCommand.class})
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                CompileCommand.class,
+                IngestCommand.class,
+                ExportCommand.class,
+                SummaryCommand.class,
+                ArchiveCommand.class,
+                VerifyCommand.class,
+                ProveCommand.class,
+                ReportCommand.class,
+                ConvertCommand.class,
+                HarvestCommand.class,
+                BuyerCommand.class,
+                SearchCommand.class,
+        })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -61,10 +61,10 @@ public record FlatRecord(
         String buyerKind) {
 
     /**
-     * Bumped whenever the way fields are read changes: a store whose records were flattened by
-     * another version rebuilds them from its releases on the next ingest.
+     * Bumped whenever the records table's columns or the way they are read change: a store whose
+     * records were made by another version rebuilds them from its releases on the next ingest.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** Amounts are stored as DECIMAL(38, 6): 32 integer digits, micro-units of the currency. */
     public static final int AMOUNT_SCALE = 6;
@@ -78,7 +78,8 @@ public record FlatRecord(
         JsonNode buyerParty = buyerParty(compiled, text(buyerRef, "id"));
         JsonNode division = buyerParty.path("details").path("division");
         JsonNode address = buyerParty.path("address");
-        JsonNode budget = tender.path("value").isObject() ? tender.path("value") : compiled.at("/planning/budget/amount");
+        // the tender's value, else the planning budget (publishers often give a currency but no amount)
+        JsonNode budget = amount(tender.at("/value/amount")) != null ? tender.path("value") : compiled.at("/planning/budget/amount");
 
         Awards awards = Awards.of(compiled.path("awards"));
         return new FlatRecord(

@@ -6,23 +6,25 @@ import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
  * Reads OCDS date values into the publisher's local date and time. The offset is dropped on
  * purpose: a notice published on 1 January in Beijing belongs to that year for an analyst, even
  * though it was still 31 December in UTC. Publishers also write bare dates ("2014-02-10") or months
- * ("2014-02"); those become the start of that day or month.
+ * ("2014-02"); those become the start of that day or month. Precision is the microsecond, as in the
+ * store's TIMESTAMP columns.
  */
 public final class OcdsDates {
     private OcdsDates() {}
 
     /** The local date-time of an OCDS date string, empty when it is not a date. */
     public static Optional<LocalDateTime> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String value = text.strip();
+        return text == null ? Optional.empty() : parseStripped(text.strip()).map(t -> t.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private static Optional<LocalDateTime> parseStripped(String value) {
         try {
             if (value.length() > 10) {
                 return Optional.of(hasOffset(value)

@@ -21,7 +21,8 @@ import java.util.Locale;
  */
 public record StoreSummary(String directory, long releases, long records, long pending, LocalDateTime lastIngest,
                            List<Count> byStage, List<Count> byTenderStatus, List<Count> byYear,
-                           List<Count> topBuyers, List<Total> budgets, List<Total> awards) {
+                           List<Count> topBuyers, List<Count> topProcuringEntities, List<Total> budgets,
+                           List<Total> awards) {
 
     /** How many records share a value ({@code null} when the records lack it). */
     public record Count(String value, long records) {}
@@ -40,6 +41,7 @@ public record StoreSummary(String directory, long releases, long records, long p
                     counts(store, "tender_status", "TRUE", "count(*) DESC, 1", Integer.MAX_VALUE),
                     counts(store, "CAST(year(first_date) AS VARCHAR)", "TRUE", "1", Integer.MAX_VALUE),
                     counts(store, "buyer_name", "buyer_name IS NOT NULL", "count(*) DESC, 1", TOP_BUYERS),
+                    counts(store, "procuring_entity_name", "procuring_entity_name IS NOT NULL", "count(*) DESC, 1", TOP_BUYERS),
                     totals(store, "budget"), totals(store, "award"));
         } catch (SQLException e) {
             throw store.failure("summary", e);
@@ -90,7 +92,8 @@ public record StoreSummary(String directory, long releases, long records, long p
         out.append(lastIngest == null ? "" : "; last ingest " + lastIngest.withNano(0) + " UTC").append('\n');
         if (pending > 0) {
             out.append("  ").append(number(pending))
-                    .append(" records wait to be recompiled: run `tenderlens ingest` again to finish them\n");
+                    .append(" records are not compiled yet (an interrupted ingest, or releases that could not be compiled):"
+                            + " run `tenderlens ingest` again\n");
         }
         if (records == 0) {
             return out.append("  (empty: load data with `tenderlens ingest PATH`)\n").toString();
@@ -98,7 +101,12 @@ public record StoreSummary(String directory, long releases, long records, long p
         section(out, "Records by stage", byStage);
         section(out, "Records by tender status", byTenderStatus);
         section(out, "Records by year of first release", byYear);
-        section(out, "Top buyers (records)", topBuyers);
+        if (!topBuyers.isEmpty()) {
+            section(out, "Top buyers (records)", topBuyers);
+        }
+        if (!topProcuringEntities.isEmpty()) {
+            section(out, "Top procuring entities (records)", topProcuringEntities);
+        }
         totals(out, "Budget (tender value, else planning budget) by currency", budgets);
         totals(out, "Awarded (active and pending awards) by currency", awards);
         return out.toString();

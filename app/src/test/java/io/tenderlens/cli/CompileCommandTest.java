@@ -219,8 +219,8 @@ class CompileCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.lines()).hasSize(19);
         assertThat(run.stderr())
-                .contains("error: " + broken + ":4:")
-                .contains("error: " + broken + ":21:")
+                .contains("error: " + broken + ", line 4,")
+                .contains("error: " + broken + ", line 21,")
                 .contains("has no ocid")
                 .contains("problems: 2 errors");
         assertThat(CliRun.compile("--strict", broken.toString()).exit()).isEqualTo(1);

@@ -13,6 +13,7 @@ class OcdsDatesTest {
         assertThat(OcdsDates.parse("2020-01-01T00:30:00+08:00")).contains(LocalDateTime.of(2020, 1, 1, 0, 30));
         assertThat(OcdsDates.parse("2015-10-29T17:47:12Z")).contains(LocalDateTime.of(2015, 10, 29, 17, 47, 12));
         assertThat(OcdsDates.parse("2015-10-29T17:47:12.250Z")).contains(LocalDateTime.of(2015, 10, 29, 17, 47, 12, 250_000_000));
+        assertThat(OcdsDates.parse("2019-11-25T17:20:38.1610873Z")).contains(LocalDateTime.of(2019, 11, 25, 17, 20, 38, 161_087_000));
         assertThat(OcdsDates.parse("2015-10-29T17:47:12")).contains(LocalDateTime.of(2015, 10, 29, 17, 47, 12));
     }
 

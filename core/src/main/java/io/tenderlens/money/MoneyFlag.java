@@ -17,5 +17,10 @@ public enum MoneyFlag {
     /** Read from 大写 numerals (壹佰万元整). */
     CHINESE_NUMERALS,
     /** The amount was stated twice (大写 and 小写) and both readings agree. */
-    CROSS_CHECKED
+    CROSS_CHECKED,
+    /**
+     * The amount was stated twice (大写 and 小写) and the readings differ; the 大写 reading is kept, as
+     * government procurement evaluation rules do (大写金额和小写金额不一致的，以大写金额为准).
+     */
+    WRITTEN_FORMS_DISAGREE
 }

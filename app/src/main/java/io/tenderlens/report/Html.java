@@ -1,0 +1,46 @@
+package io.tenderlens.report;
+
+/** Escaping for text that came from notices: it is data, never markup. */
+public final class Html {
+    private Html() {}
+
+    /** Escapes text for element content and quoted attribute values (HTML and SVG). */
+    public static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> {
+                    // control characters other than tab and newlines are not allowed in HTML/XML text
+                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                        b.append(' ');
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** An href that can only be a link in this page or an http(s) URL; anything else (javascript:, data:) becomes empty. */
+    public static String safeHref(String href) {
+        if (href == null) {
+            return "";
+        }
+        String h = href.strip();
+        String lower = h.toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("#") || lower.startsWith("http://") || lower.startsWith("https://")) {
+            return escape(h);
+        }
+        return "";
+    }
+}

@@ -1,0 +1,98 @@
+package io.tenderlens.notice;
+
+/** Small text helpers shared by the notice readers. */
+final class Text {
+    private Text() {}
+
+    /**
+     * Folds full-width ASCII (digits, letters, brackets, colons) to half-width and every kind of space to
+     * a plain space, one character for one, so that offsets in the folded text are offsets in the original.
+     */
+    static String fold(String s) {
+        char[] out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char f = fold(c);
+            if (f != c) {
+                if (out == null) {
+                    out = s.toCharArray();
+                }
+                out[i] = f;
+            }
+        }
+        return out == null ? s : new String(out);
+    }
+
+    static char fold(char c) {
+        if (c >= '\uFF01' && c <= '\uFF5E') {
+            return (char) (c - 0xFEE0);
+        }
+        switch (c) {
+            case '\u3000': case '\u00A0': case '\u2002': case '\u2003': case '\u2009': case '\t': case '\r': case '\u200B':
+            case '\uFEFF':
+                return ' ';
+            case '\u3010': case '\u3014': case '\u3016':
+                return '[';
+            case '\u3011': case '\u3015': case '\u3017':
+                return ']';
+            case '\u2014': case '\u2013': case '\u2212':
+                return '-';
+            default:
+                return c;
+        }
+    }
+
+    private static final java.util.regex.Pattern SPACES =
+            java.util.regex.Pattern.compile("[\\s\\u3000\\u00A0\\u2002\\u2003\\u2009\\u200B\\uFEFF]+");
+
+    /** Collapses runs of any kind of space (ideographic, no-break, tabs, line breaks) to one space and trims. */
+    static String squash(String s) {
+        return SPACES.matcher(s).replaceAll(" ").trim();
+    }
+
+    /** True for a CJK unified ideograph. */
+    static boolean isHan(char c) {
+        return c >= '\u4E00' && c <= '\u9FFF';
+    }
+
+    /** Trims spaces and the punctuation that ends a value in prose (；，。、). */
+    static String trimValue(String s) {
+        int b = 0;
+        int e = s.length();
+        while (b < e && (Character.isWhitespace(s.charAt(b)) || isEdgePunct(s.charAt(b)) || s.charAt(b) == '\u3000'
+                || s.charAt(b) == '\u00A0')) {
+            b++;
+        }
+        while (e > b && (Character.isWhitespace(s.charAt(e - 1)) || isEdgePunct(s.charAt(e - 1)) || isOpening(s.charAt(e - 1))
+                || s.charAt(e - 1) == '\u3000' || s.charAt(e - 1) == '\u00A0')) {
+            e--;
+        }
+        return s.substring(b, e);
+    }
+
+    private static boolean isOpening(char c) {
+        return c == '(' || c == '（' || c == '[' || c == '【' || c == '〔';
+    }
+
+    private static boolean isEdgePunct(char c) {
+        return c == '；' || c == ';' || c == '，' || c == ',' || c == '。' || c == '、' || c == ':' || c == '：'
+                || c == '|';
+    }
+
+    /** Cuts a value at a closing bracket that has no opening one: the label sat inside brackets, (项目编号：X)中标公告. */
+    static String cutUnbalanced(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '(' || c == '（' || c == '[' || c == '【' || c == '〔') {
+                depth++;
+            } else if (c == ')' || c == '）' || c == ']' || c == '】' || c == '〕') {
+                if (depth == 0) {
+                    return trimValue(s.substring(0, i));
+                }
+                depth--;
+            }
+        }
+        return s;
+    }
+}

@@ -61,7 +61,8 @@ echo "building tenderlens and the bench module ..." >&2
 touch "$here/app/target/tenderlens.jar"   # the launcher must not rebuild during the timings
 BENCH_CP="$(ls "$here"/bench/target/tenderlens-bench-*.jar | head -1):$here/bench/target/lib/*"
 # parse-only runs with the JVM options the launcher gives compile, so that both pay the same start-up
-PARSE_JAVA_OPTS=${TENDERLENS_JAVA_OPTS:-$(sed -n 's/^  compile) default_opts="\(.*\)" ;;$/\1/p' "$here/tenderlens")}
+# (the launcher's options for inputs under 1 GB, as all three are)
+PARSE_JAVA_OPTS=${TENDERLENS_JAVA_OPTS:-$(sed -n 's/^      default_opts="\(.*TieredStopAtLevel=1\)"$/\1/p' "$here/tenderlens")}
 
 # --- measuring -------------------------------------------------------------------------------------------
 # run NAME IN OUT CMD...: runs CMD RUNS times, standard input from IN (both tools read it the same way),

@@ -199,7 +199,12 @@ public final class NoticeClassifier {
             if (text == null) {
                 continue;
             }
+            // ☑竞争性谈判□竞争性磋商□询价: a form with the method ticked
+            int ticked = Math.max(Math.max(text.indexOf('☑'), text.indexOf('√')), text.indexOf('■'));
             Matcher m = METHOD.matcher(Text.fold(text));
+            if (ticked >= 0) {
+                m.region(ticked, text.length());
+            }
             if (m.find()) {
                 String zh = text.substring(m.start(), m.end());
                 return Optional.of(new Evidence<>(zh, text == methodField ? "采购方式：" + text : title,

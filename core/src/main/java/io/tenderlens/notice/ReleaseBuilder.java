@@ -169,15 +169,30 @@ final class ReleaseBuilder {
     /** Trims a code to the code itself: 0701-264106070107（招标文件编号：…） → 0701-264106070107. */
     static String cleanCode(String value) {
         String v = Text.squash(value);
+        Matcher glued = GLUED_AFTER_CODE.matcher(v);
+        if (glued.find()) {
+            v = v.substring(0, glued.start()); // …-GXGX采购计划文号：… / …-GLHY项 (a label glued on, or its first character)
+        }
         for (int i = 1; i < v.length(); i++) {
             char c = v.charAt(i);
-            boolean stop = c == '（' || c == '(' || c == ' ' || c == '，' || c == ',' || c == '；' || c == ';' || c == '。';
+            boolean bracket = c == '（' || c == '(';
+            boolean stop = bracket || c == ' ' || c == '，' || c == ',' || c == '；' || c == ';' || c == '。';
+            if (bracket && RETENDER.matcher(v.substring(i)).lookingAt()) {
+                continue; // GXZC2022-G3-000998-KLZB（重）: a re-tender's code keeps its mark
+            }
             if (stop && v.substring(0, i).length() >= 4 && v.substring(0, i).chars().anyMatch(Character::isDigit)) {
                 return Text.trimValue(v.substring(0, i));
             }
         }
         return Text.trimValue(v);
     }
+
+    /** Han characters right after an ASCII code that start another field (…采购计划文号：) or end the text (…项). */
+    private static final Pattern GLUED_AFTER_CODE = Pattern.compile(
+            "(?<=^[A-Za-z0-9\\-_./\\[\\]−、]{6,60})[\\u4e00-\\u9fa5]+(?:[:：].*|$)");
+    /** A short bracketed mark after a code: （重）, (重I), （2分标重3）, （二次）. */
+    private static final Pattern RETENDER = Pattern.compile(
+            "[(（](?:[^()（）:：]{0,8}重[^()（）:：]{0,4}|第?[一二三四五六七八九十0-9]次)[)）]");
 
     private void budget() {
         Money total = null;
@@ -271,13 +286,13 @@ final class ReleaseBuilder {
     private void contact(ObjectNode party, FieldKey key, boolean withProjectContact) {
         String name = null;
         String phone = null;
-        Optional<Field> f = preferTable(fields.all(key));
         String email = null;
-        if (f.isPresent()) {
-            String[] np = splitContact(f.get().value());
-            name = np[0];
-            phone = np[1];
-            email = np[2];
+        // 联系人：罗绚 联系电话：0776-2035866 — name and telephone may come from separate fields
+        for (Field f : byPreference(fields.all(key))) {
+            String[] np = splitContact(f.value());
+            name = name != null ? name : np[0];
+            phone = phone != null ? phone : np[1];
+            email = email != null ? email : np[2];
         }
         if (withProjectContact) {
             Optional<Field> pc = preferTable(fields.all(FieldKey.PROJECT_CONTACT));
@@ -327,7 +342,12 @@ final class ReleaseBuilder {
             return new String[] {n.isEmpty() || n.length() > 30 ? null : n, null};
         }
         String name = Text.trimValue(v.substring(0, m.start()));
-        String phone = Text.trimValue(v.substring(m.start()));
+        String rest = v.substring(m.start());
+        int end = 0;
+        while (end < rest.length() && "0123456789０１２３４５６７８９-－、,，/;；()（）转+ ".indexOf(rest.charAt(end)) >= 0) {
+            end++;
+        }
+        String phone = Text.trimValue(rest.substring(0, end));
         return new String[] {name.isEmpty() || name.length() > 30 ? null : name, phone.isEmpty() ? null : phone};
     }
 
@@ -564,6 +584,19 @@ final class ReleaseBuilder {
             }
         }
         return Optional.empty();
+    }
+
+    /** Non-empty values, table rows first, then prose, then stored metadata. */
+    static List<Field> byPreference(List<Field> candidates) {
+        List<Field> out = new ArrayList<>();
+        for (NoticeFields.Source source : NoticeFields.Source.values()) {
+            for (Field f : candidates) {
+                if (f.source() == source && !f.value().isEmpty()) {
+                    out.add(f);
+                }
+            }
+        }
+        return out;
     }
 
     /** The provenance rule of a value read from a field: {@code field.<label>} or {@code metadata.<name>}. */

@@ -54,6 +54,32 @@ class IngestCommandTest {
     }
 
     @Test
+    void chineseNoticeFilesAreConvertedLinkedAndStoredOnce() throws Exception {
+        Path db = dir.resolve("notices");
+        String crawl = SharedData.path("cn-notices/csv/junkrango__ccgp_spider__output.csv").toString();
+        String pages = SharedData.path("cn-notices/raw-html/ccgp.gov.cn").toString();
+        Run first = tenderlens("ingest", "--db", db.toString(), crawl, pages);
+        assertThat(first.exit()).as(first.err()).isZero();
+        long records;
+        try (Store store = Store.openReadOnly(db)) {
+            records = store.recordCount();
+            // the crawl holds 20 notices, each 25 times: repeats vanish, one record per procurement
+            try (Statement st = store.connection().createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM records WHERE compiled->>'$.noticeSource.file' LIKE '%.csv#%'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(20);
+            }
+        }
+        assertThat(records).isGreaterThan(20);
+        Run again = tenderlens("ingest", "--db", db.toString(), crawl, pages);
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.err()).contains(" 0 new,");
+        try (Store store = Store.openReadOnly(db)) {
+            assertThat(store.recordCount()).isEqualTo(records);
+        }
+    }
+
+    @Test
     void ingestingRealDataOfEveryShapeTwiceGivesTheSameStore() throws Exception {
         Path db = dir.resolve("db");
         List<String> args = new ArrayList<>(List.of("ingest", "--db", db.toString()));

@@ -66,7 +66,7 @@ public final class OcdsReader {
     private static final int CHUNK_BYTES = 1 << 20;
     private final int chunkBytes;
     /** A line longer than this is read by the calling thread alone, streamed, not held in memory. */
-    private static final int MAX_CHUNK_LINE = 64 << 20;
+    private static final int MAX_CHUNK_LINE = 16 << 20;
 
     private final boolean raw;
     private final Charset charset;

@@ -65,25 +65,28 @@ public final class OcdsReader {
     /** JSON Lines are cut into chunks of about this many bytes for the threads. */
     private static final int CHUNK_BYTES = 1 << 20;
     private final int chunkBytes;
+    private final int maxChunkLine;
     /** A line longer than this is read by the calling thread alone, streamed, not held in memory. */
-    private static final int MAX_CHUNK_LINE = 64 << 20;
+    private static final int MAX_CHUNK_LINE = 16 << 20;
 
     private final boolean raw;
     private final Charset charset;
     private final LongConsumer progress;
     private final int threads;
 
-    private OcdsReader(boolean raw, Charset charset, LongConsumer progress, int threads, int chunkBytes) {
+    private OcdsReader(boolean raw, Charset charset, LongConsumer progress, int threads, int chunkBytes,
+                       int maxChunkLine) {
         this.raw = raw;
         this.charset = charset;
         this.progress = progress;
         this.threads = threads;
         this.chunkBytes = chunkBytes;
+        this.maxChunkLine = maxChunkLine;
     }
 
     /** A reader that passes each release as a tree ({@link OcdsRelease#tree()} is ready). */
     public static OcdsReader trees() {
-        return new OcdsReader(false, null, n -> {}, 1, CHUNK_BYTES);
+        return new OcdsReader(false, null, n -> {}, 1, CHUNK_BYTES, MAX_CHUNK_LINE);
     }
 
     /**
@@ -92,12 +95,12 @@ public final class OcdsReader {
      * release is stored or sorted before being looked at.
      */
     public static OcdsReader raw() {
-        return new OcdsReader(true, null, n -> {}, 1, CHUNK_BYTES);
+        return new OcdsReader(true, null, n -> {}, 1, CHUNK_BYTES, MAX_CHUNK_LINE);
     }
 
     /** The same reader, decoding text from {@code charset} instead of detecting UTF-8/16/32. */
     public OcdsReader decodingFrom(Charset charset) {
-        return new OcdsReader(raw, charset, progress, threads, chunkBytes);
+        return new OcdsReader(raw, charset, progress, threads, chunkBytes, maxChunkLine);
     }
 
     /**
@@ -105,7 +108,7 @@ public final class OcdsReader {
      * bytes for .gz and .zip) have been read, as it goes. Called on the reading thread.
      */
     public OcdsReader withProgress(LongConsumer bytesRead) {
-        return new OcdsReader(raw, charset, bytesRead, threads, chunkBytes);
+        return new OcdsReader(raw, charset, bytesRead, threads, chunkBytes, maxChunkLine);
     }
 
     /**
@@ -114,12 +117,15 @@ public final class OcdsReader {
      * read by the calling thread alone.
      */
     public OcdsReader withThreads(int threads) {
-        return new OcdsReader(raw, charset, progress, Math.max(1, threads), chunkBytes);
+        return new OcdsReader(raw, charset, progress, Math.max(1, threads), chunkBytes, maxChunkLine);
     }
 
-    /** The same reader with chunks of about {@code bytes} (tests: many chunks from a small file). */
-    OcdsReader withChunkBytes(int bytes) {
-        return new OcdsReader(raw, charset, progress, threads, Math.max(1, bytes));
+    /**
+     * The same reader with chunks of about {@code bytes}, streaming lines longer than {@code maxLine}
+     * (tests: many chunks and streamed lines from a small file).
+     */
+    OcdsReader withChunks(int bytes, int maxLine) {
+        return new OcdsReader(raw, charset, progress, threads, Math.max(1, bytes), Math.max(1, maxLine));
     }
 
     /**
@@ -385,7 +391,7 @@ public final class OcdsReader {
             try {
                 while (src.fill()) {
                     long start = src.position();
-                    byte[] chunk = src.takeLines(chunkBytes, MAX_CHUNK_LINE);
+                    byte[] chunk = src.takeLines(chunkBytes, maxChunkLine);
                     if (chunk == null) {
                         while (!pending.isEmpty()) {
                             replay(pending.poll(), linesDone);

@@ -29,7 +29,7 @@ class OcdsReaderTest {
 
     /** Trees, raw bytes, and raw bytes from JSON Lines cut into small chunks for 3 threads. */
     static Stream<OcdsReader> readers() {
-        return Stream.of(OcdsReader.trees(), OcdsReader.raw(), OcdsReader.raw().withThreads(3).withChunkBytes(700));
+        return Stream.of(OcdsReader.trees(), OcdsReader.raw(), OcdsReader.raw().withThreads(3).withChunks(700, 2000));
     }
 
     /** Everything a read produced. */
@@ -348,7 +348,11 @@ class OcdsReaderTest {
         }
         Path f = write("many.jsonl", b.toString());
         Collected one = read(OcdsReader.raw(), f);
-        Collected many = read(OcdsReader.raw().withThreads(4).withChunkBytes(300), f);
+        Collected many = read(OcdsReader.raw().withThreads(4).withChunks(300, 400), f);
+        Collected streamed = read(OcdsReader.trees().withChunks(10, 50), f);
+        assertThat(streamed.ocids()).isEqualTo(one.ocids());
+        assertThat(streamed.problems).isEqualTo(one.problems);
+        assertThat(streamed.packages).isEqualTo(one.packages);
         assertThat(many.ocids()).isEqualTo(one.ocids());
         assertThat(many.releases).extracting(OcdsRelease::position).isEqualTo(one.releases.stream().map(OcdsRelease::position).toList());
         assertThat(many.releases).extracting(r -> r.metadata().sequence()).isEqualTo(one.releases.stream().map(r -> r.metadata().sequence()).toList());

@@ -29,7 +29,7 @@ final class ReleaseBuilder {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** A project code in brackets in a title: (CQS26A01493), （JSZC-320281-JZCG-G2024-0012）. */
     private static final Pattern TITLE_CODE = Pattern.compile(
-            "[(（\\[【]\\s*(?:项目编号|招标编号|采购编号|编号)?\\s*[:：]?\\s*([A-Za-z0-9][A-Za-z0-9\\-_/\\[\\]〔〕【】]{4,40})\\s*[)）\\]】]");
+            "[(（\\[【]\\s*(?:项目编号|招标编号|采购编号|编号)?\\s*[:：]?\\s*([A-Za-z0-9][A-Za-z0-9\\-_/#\\[\\]〔〕【】]{4,40})\\s*[)）\\]】]");
     /** 甲受乙委托: the agency writes the notice for the buyer. */
     private static final Pattern ENTRUSTED = Pattern.compile(
             "([\\u4e00-\\u9fa5（）()A-Za-z0-9]{4,40}?)(?:受|接受)([\\u4e00-\\u9fa5（）()A-Za-z0-9]{2,40}?)(?:的)?委托");
@@ -134,24 +134,34 @@ final class ReleaseBuilder {
 
     private void tenderIdAndTitle() {
         Optional<Field> code = fields.first(FieldKey.PROJECT_CODE);
-        if (code.isPresent()) {
-            String c = cleanCode(code.get().value());
-            if (!c.isEmpty()) {
-                tender.put("id", c);
-                provenance.add("tender/id", code.get().span(), ruleOf(code.get()));
-            }
-        }
-        if (!tender.has("id") && doc.title() != null) {
+        String titleCode = null;
+        String titleSpan = null;
+        if (doc.title() != null) {
             Matcher m = TITLE_CODE.matcher(doc.title());
             while (m.find()) {
                 String c = m.group(1);
                 if (c.chars().anyMatch(Character::isDigit) && (c.chars().anyMatch(Character::isLetter) || c.contains("-")
                         || c.length() >= 8) && !c.matches("\\d{4}")) {
-                    tender.put("id", cleanCode(c));
-                    provenance.add("tender/id", m.group(), "tender.id.title");
+                    titleCode = cleanCode(c);
+                    titleSpan = m.group();
                     break;
                 }
             }
+        }
+        if (code.isPresent()) {
+            String c = cleanCode(code.get().value());
+            if (titleCode != null && titleCode.length() > c.length() && titleCode.startsWith(c)) {
+                // the field's value was cut off (a crawler's snippet ends inside it); the title has it whole
+                tender.put("id", titleCode);
+                provenance.add("tender/id", titleSpan + " / " + code.get().span(), "tender.id.title");
+            } else if (!c.isEmpty()) {
+                tender.put("id", c);
+                provenance.add("tender/id", code.get().span(), ruleOf(code.get()));
+            }
+        }
+        if (!tender.has("id") && titleCode != null) {
+            tender.put("id", titleCode);
+            provenance.add("tender/id", titleSpan, "tender.id.title");
         }
         Optional<Field> name = preferTable(fields.all(FieldKey.PROJECT_NAME));
         if (name.isPresent()) {

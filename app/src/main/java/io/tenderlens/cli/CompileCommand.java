@@ -55,7 +55,7 @@ import picocli.CommandLine.Parameters;
  * budget. Compiling: the groups come back in ocid order (ocdskit's order), are merged by
  * {@link ReleaseCompiler} on several threads, and written in order.
  */
-@Command(name = "compile", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compile", sortOptions = false,
         description = {
             "Reads OCDS releases (release packages, record packages, JSON Lines, arrays, concatenated JSON, .gz, .zip; "
                     + "standard input when no FILE is given), merges the releases of each ocid by the OCDS merge rules "
@@ -67,9 +67,15 @@ import picocli.CommandLine.Parameters;
                     + "Nothing is downloaded.",
             "Problems in the input and merge warnings go to standard error with the file, position and ocid; the run never "
                     + "stops on them. Exit status: 0 done, 1 nothing could be read (or, with --strict, any error or warning), "
-                    + "2 wrong usage."},
+                    + "2 wrong usage.",
+            "Memory stays bounded: releases are grouped by ocid through sorted runs on disk when they do not fit "
+                    + "--sort-memory, so inputs of any size compile with the default heap."},
         exitCodeOnInvalidInput = 2)
 public final class CompileCommand implements Callable<Integer> {
+
+    // not mixinStandardHelpOptions: --version is the package version here, as in ocdskit
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "OCDS files or directories (read recursively); '-' or none for standard input.")
@@ -267,8 +273,8 @@ public final class CompileCommand implements Callable<Integer> {
             total = p == null || total < 0 ? -1 : total + Math.max(0, sizeOf(p));
         }
         ReadCounts counts = ReadCounts.ZERO;
-        try (Progress progress = Progress.start("compile: reading", total, Progress.Unit.BYTES)) {
-            OcdsReader reader = OcdsReader.raw().withProgress(progress::step);
+        try (Progress progress = Progress.start("compile: reading", total, Progress.Unit.BYTES, stderr)) {
+            OcdsReader reader = OcdsReader.raw().withThreads(threads).withProgress(progress::step);
             if (encoding != null) {
                 reader = reader.decodingFrom(encoding);
             }
@@ -434,7 +440,7 @@ public final class CompileCommand implements Callable<Integer> {
     }
 
     /** What one batch of groups produced, written in order by the main thread. */
-    private record BatchResult(byte[] output, List<String> warnings, int records, int failed) {}
+    private record BatchResult(byte[] output, List<String> warnings, int records, int failed, int releases) {}
 
     /** Thrown when standard output is closed by its reader. */
     private static final class BrokenOutput extends RuntimeException {
@@ -454,7 +460,7 @@ public final class CompileCommand implements Callable<Integer> {
             return t;
         }) : null;
         ArrayDeque<Future<BatchResult>> pending = new ArrayDeque<>();
-        try (Progress progress = Progress.start("compile: merging", sorter.size(), Progress.Unit.RELEASES);
+        try (Progress progress = Progress.start("compile: merging", sorter.size(), Progress.Unit.RELEASES, stderr);
              ReleaseSorter.GroupIterator groups = sorter.groups()) {
             if (asPackage) {
                 writeOut(() -> shape.packageStart(packageHeader(in), out));
@@ -547,7 +553,7 @@ public final class CompileCommand implements Callable<Integer> {
         outcome.records += r.records;
         outcome.failed += r.failed;
         writeOut(() -> out.write(r.output));
-        progress.step(r.records + r.failed);
+        progress.step(r.releases);
     }
 
     /** Runs on a worker: parses, merges and writes a batch of groups. */
@@ -556,8 +562,10 @@ public final class CompileCommand implements Callable<Integer> {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         int records = 0;
         int failed = 0;
+        int releaseCount = 0;
         boolean first = true;
         for (ReleaseSorter.Group g : batch) {
+            releaseCount += g.entries().size();
             Set<String> groupWarnings = new LinkedHashSet<>();
             ReleaseCompiler compiler = new ReleaseCompiler(rules, (ocid, message) -> groupWarnings.add(ocid + ": " + message));
             try {
@@ -580,7 +588,7 @@ public final class CompileCommand implements Callable<Integer> {
             warnings.addAll(groupWarnings);
         }
         // records are separated within the batch; the main thread puts a comma between batches
-        return new BatchResult(out.toByteArray(), warnings, records, failed);
+        return new BatchResult(out.toByteArray(), warnings, records, failed, releaseCount);
     }
 
     private ObjectNode record(ReleaseSorter.Group g, List<ObjectNode> releases, ReleaseCompiler compiler, Inputs in) {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 CompileCommand.class,
+                IngestCommand.class,
                 ExportCommand.class,
                 SummaryCommand.class,
                 ArchiveCommand.class,
@@ -16,6 +17,9 @@ import picocli.CommandLine.Command;
                 ProveCommand.class,
                 ReportCommand.class,
                 ConvertCommand.class,
+                HarvestCommand.class,
+                BuyerCommand.class,
+                SearchCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

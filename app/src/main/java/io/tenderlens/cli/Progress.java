@@ -65,7 +65,12 @@ public final class Progress implements AutoCloseable {
      * @param total the amount at completion, or -1 when unknown
      */
     public static Progress start(String task, long total, Unit unit) {
-        if (stderrIsTerminal()) {
+        return start(task, total, unit, System.err);
+    }
+
+    /** Starts showing progress on {@code err}: a bar only if that is the process's standard error and a terminal. */
+    public static Progress start(String task, long total, Unit unit, PrintStream err) {
+        if (err == System.err && stderrIsTerminal()) {
             ProgressBarBuilder b = new ProgressBarBuilder()
                     .setTaskName(task)
                     .setInitialMax(total)
@@ -82,7 +87,7 @@ public final class Progress implements AutoCloseable {
             }
             return new Progress(task, total, unit, b.build(), null, System::nanoTime, Long.MAX_VALUE);
         }
-        return plain(task, total, unit, System.err, System::nanoTime, TimeUnit.SECONDS.toNanos(PLAIN_EVERY_SECONDS));
+        return plain(task, total, unit, err, System::nanoTime, TimeUnit.SECONDS.toNanos(PLAIN_EVERY_SECONDS));
     }
 
     /** Plain periodic lines to {@code out}, with a given clock (for tests). */

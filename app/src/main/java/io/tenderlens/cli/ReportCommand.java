@@ -17,6 +17,7 @@ import io.tenderlens.topic.TopicGrade;
 import io.tenderlens.topic.TopicGrader;
 import io.tenderlens.topic.TopicMatcher;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +39,7 @@ import java.util.concurrent.Callable;
 /** {@code tenderlens report}: the topic report as HTML (with SVG charts), .xlsx and .csv. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Writes a self-contained, bilingual report on a topic: who buys it, what, where, how much, from whom.",
-                "Reads OCDS files given with --input, else the store (--db, default ./tenderlens-data), else — when there is",
+                "Reads OCDS files given with --input, else the store (--db; the default one when it holds records), else — when there is",
                 "no store — the bundled sample samples/blockchain (Chinese government blockchain procurements reported by the",
                 "articles in the project's seeds).",
                 "Writes DIR/index.html (open it offline), DIR/report.xlsx and DIR/csv/<table>.csv."},
@@ -62,8 +63,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "DATE", description = "last date (yyyy-MM-dd)")
     LocalDate to;
 
-    @Option(names = "--db", paramLabel = "DIR", description = "the store to read (default: ./tenderlens-data when it holds records)")
-    Path db;
+    @Mixin DatabaseOption database;
 
     @Option(names = "--input", arity = "1..*", paramLabel = "FILE", description = "OCDS files or directories to read instead of the store")
     List<Path> inputs;
@@ -109,11 +109,11 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("tenderlens report: " + e.getMessage());
             return 2;
         }
-        ProcurementExtractor extractor = new ProcurementExtractor(
-                new TopicGrader(new TopicMatcher(topic, new ChineseSegmenter(topic.dictionary()))), rules, currency);
+        TopicMatcher matcher = new TopicMatcher(topic, new ChineseSegmenter(topic.dictionary()));
+        ProcurementExtractor extractor = new ProcurementExtractor(new TopicGrader(matcher), rules, currency);
         ReportInput.Loaded loaded;
         try {
-            loaded = load(extractor, err);
+            loaded = load(extractor, matcher.anyTermRegex(), err);
         } catch (IllegalArgumentException | StoreException | IOException e) {
             err.println("tenderlens report: " + e.getMessage());
             return 1;
@@ -128,7 +128,7 @@ public final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ReportInput.Loaded load(ProcurementExtractor extractor, PrintWriter err) throws IOException {
+    private ReportInput.Loaded load(ProcurementExtractor extractor, String anyTermRegex, PrintWriter err) throws IOException {
         if (inputs != null && !inputs.isEmpty()) {
             for (Path p : inputs) {
                 if (!Files.exists(p)) {
@@ -137,12 +137,16 @@ public final class ReportCommand implements Callable<Integer> {
             }
             return ReportInput.fromFiles(inputs, extractor, m -> err.println("warning: " + m));
         }
-        Path dir = db != null ? db : Store.DEFAULT_DIRECTORY;
-        boolean hasStore = Files.isDirectory(dir) && Files.list(dir).findAny().isPresent();
-        if (hasStore || db != null) {
+        Path dir = database.directory();
+        boolean explicit = spec.commandLine().getParseResult().hasMatchedOption("--db");
+        boolean hasStore;
+        try (var listing = Files.isDirectory(dir) ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {
+            hasStore = listing.findAny().isPresent();
+        }
+        if (hasStore || explicit) {
             try (Store store = Store.openReadOnly(dir)) {
-                if (store.recordCount() > 0 || db != null) {
-                    return ReportInput.fromStore(store, extractor);
+                if (store.recordCount() > 0 || explicit) {
+                    return ReportInput.fromStore(store, extractor, anyTermRegex);
                 }
             }
         }

@@ -28,6 +28,9 @@ import static io.tenderlens.report.Html.safeHref;
  * Every piece of text from the data is escaped.
  */
 public final class HtmlReport {
+    /** Lists of more links than this are folded into a <details> element. */
+    private static final int LINKS_OPEN = 6;
+
     private final TopicMetrics m;
     private final Topic topic;
     private final SectorRules sectors;
@@ -140,7 +143,7 @@ public final class HtmlReport {
     }
 
     private String moneyChart() {
-        List<Integer> years = m.money().stream().flatMap(s -> s.years().stream()).map(YearAmount::year).distinct().sorted().toList();
+        List<Integer> years = ReportTables.years(m);
         List<SvgCharts.Series> series = new ArrayList<>();
         for (Measure me : Measure.values()) {
             Map<Integer, BigDecimal> byYear = m.money(me).years().stream().collect(Collectors.toMap(YearAmount::year, YearAmount::amount));
@@ -226,7 +229,7 @@ public final class HtmlReport {
     private String table(ReportTable t) {
         StringBuilder s = new StringBuilder();
         s.append("<div class=\"table\"><h3 id=\"t-").append(escape(t.id())).append("\">").append(escape(t.zh() + " " + t.en()))
-                .append("</h3><table><thead><tr>");
+                .append("</h3><table class=\"t-").append(escape(t.id())).append("\"><thead><tr>");
         for (ReportTable.Column c : t.columns()) {
             s.append("<th>").append(escape(c.zh())).append(c.zh().isEmpty() ? "" : "<br>").append("<small>").append(escape(c.en()))
                     .append("</small></th>");
@@ -264,6 +267,10 @@ public final class HtmlReport {
             return href.isEmpty() ? "<span>" + escape(l.text()) + "</span>"
                     : "<a href=\"" + href + "\"" + (l.href().startsWith("#") ? "" : " rel=\"noopener noreferrer nofollow\"") + ">" + escape(l.text()) + "</a>";
         }).collect(Collectors.joining(links.size() > 3 ? " " : "<br>"));
+        if (links.size() > LINKS_OPEN) {
+            // long drill-down lists fold away (no script needed)
+            inner = "<details><summary>" + links.size() + " 项 items</summary>" + inner + "</details>";
+        }
         return "<td class=\"links\">" + inner + "</td>";
     }
 
@@ -281,6 +288,8 @@ public final class HtmlReport {
             .table{overflow-x:auto}table{border-collapse:collapse;background:#fff;margin:4px 0 14px;font-size:12px}
             th,td{border:1px solid #ddd;padding:3px 6px;vertical-align:top;text-align:left}th{background:#eef2f7}th small{font-weight:normal;color:#555}
             td.num{text-align:right;white-space:nowrap}td.links{max-width:420px;font-size:11px}
+            table.t-projects{min-width:2400px}table.t-projects td:nth-child(3),table.t-projects td:nth-child(4){min-width:220px}
+            table.t-projects td.links{min-width:260px}summary{cursor:pointer;color:#2f6db5}
             tr:target{background:#fff4c2}.note{background:#fff;border-left:4px solid #e08a2c;padding:4px 12px;font-size:13px}
             footer{padding:16px 24px;color:#777;font-size:12px}
             @media print{header{background:#fff;color:#000}.figure{border:1px solid #ccc}}

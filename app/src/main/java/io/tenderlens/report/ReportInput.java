@@ -16,9 +16,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +69,9 @@ public final class ReportInput {
         }
         ReleaseCompiler compiler = new ReleaseCompiler(MergeRules.bundled(), (ocid, message) -> warn.accept(ocid + ": " + message));
         List<Procurement> out = new ArrayList<>();
-        byOcid.forEach((ocid, releases) -> out.add(extractor.extract(compiler.compile(releases), releases)));
+        // one release is its own compiled record (the merge would only set id and tag): skip the merge for it
+        byOcid.forEach((ocid, releases) -> out.add(extractor.extract(
+                releases.size() == 1 ? releases.get(0) : compiler.compile(releases), releases)));
         compiledOnly.forEach((ocid, compiled) -> {
             if (!byOcid.containsKey(ocid)) {
                 out.add(extractor.extract(compiled, List.of()));
@@ -78,30 +80,47 @@ public final class ReportInput {
         return new Loaded(out, inputs);
     }
 
-    /** Every record in the store with its releases (read in one pass each, joined on ocid). */
-    public static Loaded fromStore(Store store, ProcurementExtractor extractor) {
+    /**
+     * The store's records that may mention the topic, with their releases. DuckDB scans every compiled
+     * record for the topic's terms ({@code regexp_matches} with {@link io.tenderlens.topic.TopicMatcher#anyTermRegex});
+     * only those that match are parsed and graded here, so a report over millions of records reads only
+     * its candidates. Records that do not match cannot contain a term: they would grade as no match.
+     */
+    public static Loaded fromStore(Store store, ProcurementExtractor extractor, String anyTermRegex) {
         List<Procurement> out = new ArrayList<>();
-        try (Statement records = store.connection().createStatement();
-             Statement releases = store.newConnection().createStatement();
-             ResultSet rec = records.executeQuery("SELECT ocid, compiled FROM records ORDER BY ocid");
-             ResultSet rel = releases.executeQuery("SELECT ocid, json FROM releases ORDER BY ocid, seq")) {
-            boolean more = rel.next();
-            while (rec.next()) {
-                String ocid = rec.getString(1);
-                List<ObjectNode> list = new ArrayList<>();
-                while (more && rel.getString(1).compareTo(ocid) < 0) {
-                    more = rel.next();
-                }
-                while (more && rel.getString(1).equals(ocid)) {
-                    list.add(parse(rel.getString(2)));
-                    more = rel.next();
-                }
-                out.add(extractor.extract(parse(rec.getString(2)), list));
+        String candidates = "SELECT ocid FROM records WHERE regexp_matches(CAST(compiled AS VARCHAR), ?)";
+        long total = store.recordCount();
+        try (PreparedStatement records = store.connection().prepareStatement(
+                     "SELECT ocid, compiled FROM records WHERE ocid IN (" + candidates + ") ORDER BY ocid");
+             PreparedStatement releases = store.newConnection().prepareStatement(
+                     "SELECT ocid, json FROM releases WHERE ocid IN (" + candidates + ") ORDER BY ocid, seq")) {
+            records.setString(1, anyTermRegex);
+            releases.setString(1, anyTermRegex);
+            try (ResultSet rec = records.executeQuery(); ResultSet rel = releases.executeQuery()) {
+                join(rec, rel, extractor, out);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading the store in " + store.directory() + ": " + e.getMessage(), e);
         }
-        return new Loaded(out, List.of("store " + store.directory() + " (" + out.size() + " records)"));
+        return new Loaded(out, List.of("store " + store.directory() + " (" + total + " records, " + out.size()
+                + " with a topic term)"));
+    }
+
+    /** Joins records and releases, both ordered by ocid, into procurements. */
+    private static void join(ResultSet rec, ResultSet rel, ProcurementExtractor extractor, List<Procurement> out) throws SQLException {
+        boolean more = rel.next();
+        while (rec.next()) {
+            String ocid = rec.getString(1);
+            List<ObjectNode> list = new ArrayList<>();
+            while (more && rel.getString(1).compareTo(ocid) < 0) {
+                more = rel.next();
+            }
+            while (more && rel.getString(1).equals(ocid)) {
+                list.add(parse(rel.getString(2)));
+                more = rel.next();
+            }
+            out.add(extractor.extract(parse(rec.getString(2)), list));
+        }
     }
 
     private static ObjectNode parse(String json) {

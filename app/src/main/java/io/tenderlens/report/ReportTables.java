@@ -18,9 +18,11 @@ import io.tenderlens.report.ReportTable.Link;
 import io.tenderlens.topic.TopicEvidence;
 
 import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static io.tenderlens.report.ReportTable.count;
 import static io.tenderlens.report.ReportTable.num;
@@ -91,7 +93,7 @@ public final class ReportTables {
     }
 
     private static ReportTable money(TopicMetrics m) {
-        List<Integer> years = m.money().stream().flatMap(s -> s.years().stream()).map(YearAmount::year).distinct().sorted().toList();
+        List<Integer> years = years(m);
         List<Column> cols = new ArrayList<>(List.of(new Column("年份", "year")));
         for (Measure me : Measure.values()) {
             cols.add(new Column(me.zh(), me.en()));
@@ -114,6 +116,12 @@ public final class ReportTables {
             rows.add(row);
         }
         return new ReportTable("money", "金额（按年）", "Money by year", cols, rows);
+    }
+
+    /** Every year from the first to the last year of any money measure. */
+    static List<Integer> years(TopicMetrics m) {
+        IntSummaryStatistics span = m.money().stream().flatMap(s -> s.years().stream()).mapToInt(YearAmount::year).summaryStatistics();
+        return span.getCount() == 0 ? List.of() : IntStream.rangeClosed(span.getMin(), span.getMax()).boxed().toList();
     }
 
     private static ReportTable growth(TopicMetrics m) {

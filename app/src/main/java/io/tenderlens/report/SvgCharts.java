@@ -14,7 +14,7 @@ import static io.tenderlens.report.Html.safeHref;
 public final class SvgCharts {
     static final String FONT = "'WenQuanYi Micro Hei','Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif";
     private static final String[] COLORS = {"#2f6db5", "#e08a2c", "#3a9a5b", "#b8473f", "#7b5ea7", "#8c6d3f"};
-    private static final int LABEL_MAX = 22;
+    private static final int LABEL_MAX = 30;
 
     private SvgCharts() {}
 
@@ -26,8 +26,8 @@ public final class SvgCharts {
 
     /** Horizontal bars, longest first as given. */
     public static String bars(String id, String titleZh, String titleEn, List<Bar> bars) {
-        int labelWidth = 250;
-        int barArea = 330;
+        int labelWidth = 330;
+        int barArea = 300;
         int rowHeight = 26;
         int top = 34;
         int height = top + Math.max(1, bars.size()) * rowHeight + 10;
@@ -61,27 +61,27 @@ public final class SvgCharts {
     public static String columns(String id, String titleZh, String titleEn, List<String> categories, List<Series> series,
                                  String unitZh, String unitEn, List<String> hrefs) {
         int left = 80;
-        int top = 58;
+        int top = 32 + 18 * Math.max(1, series.size()) + 10;
         int plotHeight = 240;
         int groupWidth = Math.max(60, 24 * series.size() + 24);
-        int width = Math.max(520, left + groupWidth * Math.max(1, categories.size()) + 30);
+        int width = Math.max(560, left + groupWidth * Math.max(1, categories.size()) + 240);
         int height = top + plotHeight + 50;
         BigDecimal max = series.stream().flatMap(x -> x.values().stream()).filter(v -> v != null)
                 .max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
         if (max.signum() <= 0) {
             max = BigDecimal.ONE;
         }
-        StringBuilder s = open(id, width, height, titleZh, titleEn);
+        StringBuilder s = open(id, width, height, titleZh + "（" + unitZh + "）", titleEn + " (" + unitEn + ")");
         for (int k = 0; k < series.size(); k++) {
-            int lx = left + k * 170;
-            s.append("<rect x=\"").append(lx).append("\" y=\"34\" width=\"12\" height=\"12\" fill=\"").append(COLORS[k % COLORS.length]).append("\"/>");
-            s.append(text(lx + 16, 45, "start", "legend", series.get(k).zh() + " " + series.get(k).en()));
+            int ly = 32 + k * 18;
+            s.append("<rect x=\"").append(width - 220).append("\" y=\"").append(ly).append("\" width=\"12\" height=\"12\" fill=\"")
+                    .append(COLORS[k % COLORS.length]).append("\"/>");
+            s.append(text(width - 204, ly + 11, "start", "legend", series.get(k).zh() + " " + series.get(k).en()));
         }
-        s.append(text(left - 6, top - 4, "end", "axis", unitZh + " " + unitEn));
         for (int t = 0; t <= 4; t++) {
             int y = top + plotHeight - t * plotHeight / 4;
             BigDecimal v = max.multiply(BigDecimal.valueOf(t)).divide(BigDecimal.valueOf(4), 2, RoundingMode.HALF_UP);
-            s.append("<line x1=\"").append(left).append("\" x2=\"").append(width - 20).append("\" y1=\"").append(y).append("\" y2=\"").append(y)
+            s.append("<line x1=\"").append(left).append("\" x2=\"").append(width - 230).append("\" y1=\"").append(y).append("\" y2=\"").append(y)
                     .append("\" stroke=\"#ddd\"/>");
             s.append(text(left - 6, y + 4, "end", "axis", ReportFormat.tenThousands(v)));
         }

@@ -8,6 +8,9 @@ public interface IngestListener {
     /** A batch of releases was committed; {@code releasesRead} have been read so far. */
     default void stored(long releasesRead) {}
 
+    /** Compiling starts: {@code total} records (ocids) to compile. */
+    default void compiling(long total) {}
+
     /** Records compiled so far out of {@code total} to compile in this ingest. */
     default void compiled(long done, long total) {}
 }

@@ -92,7 +92,8 @@ public record StoreSummary(String directory, long releases, long records, long p
         out.append(lastIngest == null ? "" : "; last ingest " + lastIngest.withNano(0) + " UTC").append('\n');
         if (pending > 0) {
             out.append("  ").append(number(pending))
-                    .append(" records wait to be recompiled: run `tenderlens ingest` again to finish them\n");
+                    .append(" records are not compiled yet (an interrupted ingest, or releases that could not be compiled):"
+                            + " run `tenderlens ingest` again\n");
         }
         if (records == 0) {
             return out.append("  (empty: load data with `tenderlens ingest PATH`)\n").toString();

@@ -63,4 +63,48 @@ class ChineseSegmenterTest {
                         + " \"description\": \"区块链已存证 存证时间：2024-05-01 存证哈希值：ab12 区块高度：1024\"}}");
         assertThat(grader.grade(release).grade()).isEqualTo(TopicGrade.BOILERPLATE);
     }
+
+    @Test
+    void segmentingOnlyTheClausesAroundTermsFindsWhatTheWholeTextGives() throws Exception {
+        List<String> texts = new java.util.ArrayList<>();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (var r : json.readTree(io.tenderlens.report.SampleReports.sampleDirectory().resolve("seed-releases.json").toFile()).path("releases")) {
+            texts.add(r.path("tender").path("title").asText() + "。" + r.path("tender").path("description").asText());
+        }
+        String filler = "本项目采购需求包括设备供货、安装调试、培训及售后服务，供应商须具备相应资质，履约期限为合同签订后九十日内。";
+        texts.add(filler.repeat(5) + "平台包括统一身份认证、电子证照、区块链存证、数据共享交换等模块，推进政务数据上链" + filler.repeat(3));
+        texts.add("区块链已存证 存证时间：2024-05-01 存证哈希值：ab12 区块高度：1024 " + filler + "网上链接见附件，智能合约审计。");
+        texts.add("基于区块链的不动产登记信息共享系统（二期）建设项目，含联盟链节点部署、智能合约开发、分布式账本运维");
+        for (String text : texts) {
+            assertThat(matcher.find(text)).as(text).containsExactlyElementsOf(wholeTextMatches(text));
+        }
+    }
+
+    /** The oracle: segment the whole text, find each term's word sequence. */
+    private List<TopicMatcher.Occurrence> wholeTextMatches(String text) {
+        String normal = TopicMatcher.normalise(text);
+        List<Segmenter.Token> tokens = segmenter.tokens(normal);
+        List<TopicMatcher.Occurrence> out = new java.util.ArrayList<>();
+        for (int t = 0; t < tokens.size(); t++) {
+            for (var term : blockchain.terms()) {
+                List<String> words = segmenter.tokens(TopicMatcher.normalise(term.text())).stream().map(Segmenter.Token::term).toList();
+                if (t + words.size() <= tokens.size()
+                        && tokens.subList(t, t + words.size()).stream().map(Segmenter.Token::term).toList().equals(words)) {
+                    int start = tokens.get(t).start();
+                    int end = tokens.get(t + words.size() - 1).end();
+                    boolean boilerplate = blockchain.exclusions().stream().anyMatch(x -> {
+                        String lower = normal.toLowerCase();
+                        for (int i = lower.indexOf(x); i >= 0; i = lower.indexOf(x, i + 1)) {
+                            if (start >= i && end <= i + x.length()) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    });
+                    out.add(new TopicMatcher.Occurrence(term, start, end, boilerplate));
+                }
+            }
+        }
+        return out;
+    }
 }

@@ -25,11 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static io.tenderlens.store.StoreFixtures.COMPILER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecordExportTest {
-    private static final Function<List<ObjectNode>, ObjectNode> COMPILER = new ShallowCompiler();
 
     @TempDir static Path dir;
     static Path db;
@@ -156,8 +156,10 @@ class RecordExportTest {
                 assertThat(rs.getLong(1)).isEqualTo(count);
             }
         }
-        assertThat(Files.list(file.getParent()).map(Path::getFileName).map(Path::toString))
-                .noneMatch(name -> name.startsWith("tenderlens-export-"));
+        try (var temporary = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(temporary.map(p -> p.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("tenderlens-export-" + ProcessHandle.current().pid() + "-"));
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import static io.tenderlens.store.StoreFixtures.COMPILER;
 import static io.tenderlens.store.StoreFixtures.REAL_JSONL;
 import static io.tenderlens.store.StoreFixtures.assertConsistent;
 import static io.tenderlens.store.StoreFixtures.fingerprint;
@@ -18,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StoreTest {
-    private static final Function<List<ObjectNode>, ObjectNode> COMPILER = new ShallowCompiler();
 
     @TempDir Path dir;
 
@@ -124,9 +124,14 @@ class StoreTest {
             assertThat(counts.recordsCompiled()).isEqualTo(11);
             assertThat(counts.recordsFailed()).isEqualTo(1);
             assertThat(store.recordCount()).isEqualTo(11);
+            assertThat(store.pendingRecordCount()).isEqualTo(1);
+            assertThat(problems).containsExactly("record ocds-03ad3f-274744: its releases could not be compiled"
+                    + " (the next ingest retries): a field is an object in one release and a string in another");
+        }
+        try (Store store = Store.openForWriting(dir, "test"); ReleaseIngest retry = store.beginIngest(COMPILER, StoreFixtures.QUIET)) {
+            assertThat(retry.finish().recordsCompiled()).isEqualTo(1);
+            assertThat(store.recordCount()).isEqualTo(12);
             assertThat(store.pendingRecordCount()).isZero();
-            assertThat(problems).containsExactly("record ocds-03ad3f-274744: its releases could not be compiled:"
-                    + " a field is an object in one release and a string in another");
         }
     }
 
@@ -159,6 +164,27 @@ class StoreTest {
             assertThat(resumed.newReleases()).isZero();
             assertThat(resumed.recordsCompiled()).isPositive();
             assertThat(fingerprint(store)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void recordsMadeByAnotherVersionAreRebuiltFromTheReleases() throws Exception {
+        String current;
+        try (Store store = Store.openForWriting(dir, "test")) {
+            ingest(store, COMPILER, List.of(REAL_JSONL.get(0)));
+            current = fingerprint(store);
+            // as an older tenderlens would have left it: other values, made by records version 1
+            store.execute("UPDATE store_meta SET value = '1' WHERE key = 'records_version'");
+            store.execute("UPDATE records SET title = 'stale', compiled = '{}'");
+        }
+        try (Store store = Store.openReadOnly(dir)) {
+            assertThat(store.pendingRecordCount()).isEqualTo(12);
+        }
+        try (Store store = Store.openForWriting(dir, "test"); ReleaseIngest ingest = store.beginIngest(COMPILER, StoreFixtures.QUIET)) {
+            assertThat(store.recordCount()).isZero();
+            assertThat(ingest.finish().recordsCompiled()).isEqualTo(12);
+            assertThat(fingerprint(store)).isEqualTo(current);
+            assertThat(store.count("SELECT count(*) FROM records WHERE compiled_at IS NOT NULL AND title IS DISTINCT FROM 'stale'")).isEqualTo(12);
         }
     }
 

@@ -153,7 +153,8 @@ public final class MetricsCalculator {
     private static Map<Measure, BigDecimal> sums(List<Procurement> ps) {
         Map<Measure, BigDecimal> out = new EnumMap<>(Measure.class);
         for (Measure m : Measure.values()) {
-            out.put(m, ps.stream().map(p -> p.amount(m)).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add));
+            // null when no project states the amount: "not stated" is not 0
+            out.put(m, ps.stream().map(p -> p.amount(m)).filter(Objects::nonNull).reduce(BigDecimal::add).orElse(null));
         }
         return out;
     }
@@ -274,7 +275,7 @@ public final class MetricsCalculator {
         List<BuyerRow> rows = new ArrayList<>();
         groups.forEach((id, g) -> rows.add(new BuyerRow(g.get(0).buyer(), g.size(), sums(g), ocids(g))));
         rows.sort(Comparator.comparing((BuyerRow r) -> -r.projects())
-                .thenComparing(r -> r.amounts().get(Measure.AWARD), Comparator.reverseOrder())
+                .thenComparing(r -> r.amounts().get(Measure.AWARD), Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(r -> r.party().displayName()));
         return rows;
     }

@@ -92,7 +92,7 @@ public final class ProcurementExtractor {
         String title = firstText(tender.path("title"), compiled.path("planning").path("budget").path("project"),
                 awards.path(0).path("title"), tender.path("description"));
         return new Procurement(ocid, title, buyer(compiled, parties), suppliers, first, tenderDate, awardDate,
-                status(compiled), currency, budget, award, topicPart, topic, cls.sector(), cls.category(), notices, notes);
+                status(compiled, notices), currency, budget, award, topicPart, topic, cls.sector(), cls.category(), notices, notes);
     }
 
     /**
@@ -164,10 +164,12 @@ public final class ProcurementExtractor {
         return a == null ? b : a.add(b);
     }
 
-    private Status status(JsonNode compiled) {
+    /** The status; a cancellation shows in the compiled tender status or in a notice's tag (a compiled release's tag is "compiled"). */
+    private Status status(JsonNode compiled, List<Notice> notices) {
         JsonNode tender = compiled.path("tender");
         String ts = tender.path("status").asText("");
-        if (ts.equals("cancelled") || hasTag(compiled, "tenderCancellation")) {
+        if (ts.equals("cancelled") || hasTag(compiled, "tenderCancellation")
+                || notices.stream().anyMatch(n -> n.tags().contains("tenderCancellation"))) {
             return Status.CANCELLED;
         }
         if (ts.equals("unsuccessful")) {

@@ -43,7 +43,8 @@ public record TopicMetrics(ProcurementFilter filter, List<FunnelStep> funnel, Li
     /**
      * One row: a value of the dimension, its count, its share of all projects, and money by measure.
      *
-     * @param share count / number of projects (a fraction, not a percentage)
+     * @param share   count / number of projects (a fraction, not a percentage)
+     * @param amounts sum of each measure over the row's projects; null when none of them states it
      */
     public record Row(Label label, int count, BigDecimal share, Map<Measure, BigDecimal> amounts, List<String> ocids) {}
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads money as Chinese procurement pages write it: {@code ￥668.790000 万元（人民币）}, {@code 6687920.0元},
@@ -145,6 +146,9 @@ public final class AmountParser {
             j = enumeratorCut(t, point, j);
             digits.append(t, point, j - point);
         }
+        if (integerDigits(digits) > MAX_INTEGER_DIGITS) {
+            return null; // a bank account or an id number, not 10万亿 yuan
+        }
         if (j < t.length) {
             char nx = t[j];
             char nn = j + 1 < t.length ? t[j + 1] : ' ';
@@ -156,6 +160,17 @@ public final class AmountParser {
             }
         }
         return new Number(new BigDecimal(digits.toString()), i, j, false, false, false);
+    }
+
+    /** More integer digits than any amount has (10¹³ yuan = 10万亿): account and id numbers are longer. */
+    private static final int MAX_INTEGER_DIGITS = 13;
+
+    private static int integerDigits(CharSequence digits) {
+        int n = 0;
+        while (n < digits.length() && digits.charAt(n) != '.') {
+            n++;
+        }
+        return n;
     }
 
     /**
@@ -197,6 +212,11 @@ public final class AmountParser {
             return null;
         }
         Labels.Label lb = Labels.before(t, n.start(), floor);
+        boolean unitWritten = sx.kind() == AmountUnits.SuffixKind.MONEY;
+        boolean explicit = unitWritten || lb.currency() != null;
+        if (!explicit && !lb.attached() && !cell) {
+            return null; // a bare number in prose with no label tied to it: most numbers on a page
+        }
         String core = lb.present() ? Labels.core(t, lb.start(), lb.end()) : "";
         AmountUnits.Declared declared = lb.present() ? AmountUnits.declared(t, lb.start(), lb.end())
                 : AmountUnits.Declared.NOTHING;
@@ -205,8 +225,6 @@ public final class AmountParser {
         if (labelUnit == null && (declared.rate() || head == Labels.Head.RATE || head == Labels.Head.NOT_MONEY)) {
             return null;
         }
-        boolean unitWritten = sx.kind() == AmountUnits.SuffixKind.MONEY;
-        boolean explicit = unitWritten || lb.currency() != null;
         int end = Math.max(n.end(), sx.end());
         EnumSet<MoneyFlag> flags = EnumSet.noneOf(MoneyFlag.class);
         if (n.chinese()) {
@@ -218,7 +236,7 @@ public final class AmountParser {
             flags.add(MoneyFlag.CHINESE_NUMERALS);
         }
         boolean labelled = lb.attached() && (labelUnit != null || head == Labels.Head.MONEY);
-        boolean bareCell = cell && !lb.present() && restIsBlank(t, end) && !looksLikePhone(n, hint);
+        boolean bareCell = cell && !lb.present() && onlyNumbersFollow(t, end) && !looksLikePhone(n, hint);
         if (!explicit && !labelled && !bareCell) {
             return null;
         }
@@ -244,6 +262,9 @@ public final class AmountParser {
         }
         if (per == null && labelUnit != null && labelUnit.per() != null && labelUnit.currency().equals(currency)) {
             per = labelUnit.per(); // 投标单价（元/吨）:475(元)
+        }
+        if (per == null) {
+            per = AmountUnits.perInLabel(core); // 招标文件每套售价 500 元, 邮购须另付每套100元
         }
         int start = Math.min(lb.spanStart(), n.start());
         Money money = new Money(n.value().multiply(factor), currency, per, flags, s.substring(start, end).trim());
@@ -279,9 +300,10 @@ public final class AmountParser {
         return false;
     }
 
-    private static boolean restIsBlank(char[] t, int from) {
+    /** In a cell, a number stands alone when only separators and more numbers follow it (830000; 160000). */
+    private static boolean onlyNumbersFollow(char[] t, int from) {
         for (int k = from; k < t.length; k++) {
-            if (!Character.isWhitespace(t[k]) && ".,;。，；".indexOf(t[k]) < 0) {
+            if (!Character.isWhitespace(t[k]) && !Fold.isDigit(t[k]) && ".,;/、。，；".indexOf(t[k]) < 0) {
                 return false;
             }
         }
@@ -331,11 +353,13 @@ public final class AmountParser {
         return out;
     }
 
+    private static final Pattern GAP_WORDS = Pattern.compile("小写|大写|人民币|RMB|金额|即|[()\\[\\]:\\s]");
+
     private static boolean isDecorationGap(char[] t, int from, int to) {
         if (to < from || to - from > 12) {
             return false;
         }
-        String gap = new String(t, from, to - from).replaceAll("小写|大写|人民币|RMB|金额|即|[()\\[\\]:\\s]", "");
+        String gap = GAP_WORDS.matcher(new String(t, from, to - from)).replaceAll("");
         return gap.isEmpty();
     }
 

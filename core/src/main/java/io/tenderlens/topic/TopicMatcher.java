@@ -54,7 +54,7 @@ public final class TopicMatcher {
             return List.of();
         }
         List<int[]> excluded = exclusionSpans(lower);
-        List<Segmenter.Token> tokens = segmenter.tokens(normal);
+        List<Segmenter.Token> tokens = tokensNearTerms(normal, lower);
         List<Occurrence> out = new ArrayList<>();
         for (int t = 0; t < tokens.size(); t++) {
             List<Integer> candidates = termsByFirstWord.get(tokens.get(t).term());
@@ -71,6 +71,101 @@ public final class TopicMatcher {
             }
         }
         return out;
+    }
+
+    /**
+     * The words of the clauses around each place a term's text occurs: segmenting only those keeps
+     * long notices cheap. A clause runs from one punctuation mark to the next, both included: a
+     * segmenter never joins a word across a punctuation mark, so (smartcn's best path passes through
+     * it) the words inside are those it finds in the whole text. A clause longer than
+     * {@link #SENTENCE_MAX} characters either side is cut at that distance.
+     */
+    private List<Segmenter.Token> tokensNearTerms(String normal, String lower) {
+        List<int[]> windows = new ArrayList<>();
+        for (String surface : surfaces) {
+            for (int i = lower.indexOf(surface); i >= 0; i = lower.indexOf(surface, i + 1)) {
+                windows.add(new int[] {sentenceStart(lower, i), sentenceEnd(lower, i + surface.length())});
+            }
+        }
+        windows.sort((a, b) -> Integer.compare(a[0], b[0]));
+        List<Segmenter.Token> tokens = new ArrayList<>();
+        int coveredTo = 0;
+        for (int k = 0; k < windows.size(); k++) {
+            int start = Math.max(windows.get(k)[0], coveredTo);
+            int end = windows.get(k)[1];
+            while (k + 1 < windows.size() && windows.get(k + 1)[0] <= end) {
+                end = Math.max(end, windows.get(++k)[1]);
+            }
+            if (start >= end) {
+                continue;
+            }
+            for (Segmenter.Token t : segmenter.tokens(normal.substring(start, end))) {
+                tokens.add(new Segmenter.Token(t.term(), t.start() + start, t.end() + start));
+            }
+            coveredTo = end;
+        }
+        return tokens;
+    }
+
+    /** Longest sentence segmented around a term; beyond it the text is cut mid-sentence. */
+    static final int SENTENCE_MAX = 200;
+    private static final String SENTENCE_ENDS = "。，；：！？,;:!?\n";
+
+    private static int sentenceStart(String text, int from) {
+        int limit = Math.max(0, from - SENTENCE_MAX);
+        for (int i = from - 1; i >= limit; i--) {
+            if (SENTENCE_ENDS.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return limit;
+    }
+
+    private static int sentenceEnd(String text, int from) {
+        int limit = Math.min(text.length(), from + SENTENCE_MAX);
+        for (int i = from; i < limit; i++) {
+            if (SENTENCE_ENDS.indexOf(text.charAt(i)) >= 0) {
+                return i + 1;
+            }
+        }
+        return limit;
+    }
+
+    /**
+     * A regular expression (RE2 syntax, as DuckDB's {@code regexp_matches}) that finds any term's text,
+     * ignoring case, in half- or full-width letters: text it does not match cannot contain a term, so a
+     * store can skip it without segmenting. It may match more than {@link #find} does (no word boundaries).
+     */
+    public String anyTermRegex() {
+        StringBuilder re = new StringBuilder("(?i)(");
+        for (int i = 0; i < surfaces.length; i++) {
+            re.append(i == 0 ? "" : "|").append(literal(surfaces[i]));
+            String wide = fullWidth(surfaces[i]);
+            if (!wide.equals(surfaces[i])) {
+                re.append('|').append(literal(wide));
+            }
+        }
+        return re.append(')').toString();
+    }
+
+    private static String literal(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if ("\\.^$|?*+()[]{}".indexOf(c) >= 0) {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+
+    /** The full-width form of ASCII letters and digits (the inverse of {@link #normalise}). */
+    private static String fullWidth(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            b.append(c > ' ' && c < 0x7F ? (char) (c + 0xFEE0) : c == ' ' ? '\u3000' : c);
+        }
+        return b.toString();
     }
 
     private boolean mayContainTerm(String lower) {

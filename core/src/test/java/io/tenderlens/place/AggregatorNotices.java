@@ -16,14 +16,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The ~2,000 labelled aggregator notices of cn-notices group D, one per unique id. */
-final class AggregatorNotices {
+public final class AggregatorNotices {
 
     private static final Pattern BUYER_ADDRESS =
             Pattern.compile("(?:采购人|采购单位|招标人)(?:信息)?[^。；]{0,40}?地\\s*址[:：]\\s*([^\\s，。;；:：]{4,40})");
 
     private AggregatorNotices() {}
 
-    static List<JsonNode> load() {
+    /** The notices, one per unique id, in file order. */
+    public static List<JsonNode> load() {
         Path dir = SharedData.path("cn-notices/json/daijy0926__zhaotoubiaoshuju");
         Map<String, JsonNode> byId = new LinkedHashMap<>();
         ObjectMapper mapper = new ObjectMapper();
@@ -39,7 +40,8 @@ final class AggregatorNotices {
         return new ArrayList<>(byId.values());
     }
 
-    static String text(JsonNode n, String field) {
+    /** A field's text, stripped; null when absent or null. */
+    public static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() ? null : v.asText().strip();
     }

@@ -69,6 +69,14 @@ class GazetteerTest {
     }
 
     @Test
+    void formerNamesNameTheDivisionThatCoversThemNow() {
+        assertThat(codes("襄樊市")).containsExactly("420600");
+        assertThat(codes("襄樊")).containsExactly("420600");
+        assertThat(codes("宣武区")).containsExactly("110102");
+        assertThat(codes("塘沽区")).containsExactly("120116");
+    }
+
+    @Test
     void ambiguousCountyNamesGiveEveryCandidate() {
         assertThat(codes("朝阳区")).containsExactly("110105", "220104");
         assertThat(codes("龙华区")).containsExactly("440309", "460106");

@@ -141,4 +141,15 @@ class TopicGraderTest {
                 .grade(release("{'tender': {'title': 'Fuel Cell buses'}}")).grade()).isEqualTo(TopicGrade.ABOUT);
         assertThat(custom.terms()).extracting(TopicTerm::text).isEqualTo(List.of("氢能", "fuel cell"));
     }
+
+    @Test
+    void thePrefilterRegexFindsEveryTermAndSkipsTextWithout() {
+        java.util.regex.Pattern any = java.util.regex.Pattern.compile(matcher.anyTermRegex(),
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+        for (String text : List.of("基于区块链的平台", "BlockChain pilot", "ｂｌｏｃｋｃｈａｉｎ", "智能合约", "数据上链")) {
+            assertThat(any.matcher(text).find()).as(text).isTrue();
+        }
+        assertThat(any.matcher("办公家具采购项目（第二包）").find()).isFalse();
+        assertThat(matcher.anyTermRegex()).startsWith("(?i)(").contains("区块链|").contains("distributed ledger");
+    }
 }

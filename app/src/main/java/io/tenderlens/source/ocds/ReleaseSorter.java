@@ -50,6 +50,7 @@ public final class ReleaseSorter implements Closeable {
     private long currentBytes;
     private long added;
     private long spilledBytes;
+    private int spilledRuns;
     private boolean finished;
 
     /**
@@ -81,9 +82,9 @@ public final class ReleaseSorter implements Closeable {
         return added;
     }
 
-    /** Sorted runs written to disk so far. */
+    /** Sorted runs written to disk so far (merge passes included). */
     public int spilledRuns() {
-        return runs.size();
+        return spilledRuns;
     }
 
     /** Bytes written to disk so far (merge passes included). */
@@ -145,6 +146,7 @@ public final class ReleaseSorter implements Closeable {
     private Path spill(Iterator<Entry> entries, GroupIterator groups) throws IOException {
         Files.createDirectories(tempDir);
         Path file = Files.createTempFile(tempDir, "tenderlens-sort-", ".run");
+        spilledRuns++;
         file.toFile().deleteOnExit();
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20))) {
             if (entries != null) {

@@ -78,7 +78,8 @@ final class AwardReader {
         Map<String, String> failed = failedLots();
         String wholeReason = wholeReason();
         List<Candidate> winners = new ArrayList<>();
-        if (type == NoticeType.AWARD || type == NoticeType.CONTRACT || type == NoticeType.UNSUCCESSFUL) {
+        if (type == NoticeType.AWARD || type == NoticeType.AWARD_AMENDMENT || type == NoticeType.CONTRACT
+                || type == NoticeType.UNSUCCESSFUL) {
             winners.addAll(fromTables());
             if (winners.isEmpty()) {
                 winners.addAll(fromProse(false));

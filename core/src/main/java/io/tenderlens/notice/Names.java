@@ -29,6 +29,7 @@ final class Names {
             "\\d|关于|项目|采购|招标|建设|服务|工程|设备|系统|平台|购置|租赁|维保|维护|改造|信息化|软件|硬件|公告|公示|新医院|新院|院区|校区"
                     + "|[【\\[]");
 
+    private static final Pattern COMPANY_AHEAD = Pattern.compile("^[\\u4e00-\\u9fa5]{0,8}?(?:有限责任公司|股份有限公司|有限公司|集团)");
     private static final Pattern ALIAS = Pattern.compile("[（(]([^（）()]{2,20})[）)]");
 
     private Names() {}
@@ -108,7 +109,15 @@ final class Names {
             return null; // 甲公司关于乙项目…: the writer is the agency, the buyer is not at the start
         }
         Matcher stop = PURCHASE_START.matcher(t);
-        int end = stop.find() ? stop.start() : t.length();
+        int end = t.length();
+        while (stop.find()) {
+            // 宜兴市陶都城镇化建设发展有限公司: a purchase word inside a company's name does not end it
+            String after = t.substring(stop.end(), Math.min(t.length(), stop.end() + 10));
+            if (!COMPANY_AHEAD.matcher(after).find()) {
+                end = stop.start();
+                break;
+            }
+        }
         String head = t.substring(0, end);
         int half = head.length() / 2;
         if (head.length() % 2 == 0 && half >= 4 && head.substring(0, half).equals(head.substring(half))) {

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenderlens.source.notice.NoticeFiles;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -55,9 +55,12 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit with status 1 if any input was not a notice.")
     boolean strict;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        PrintWriter err = spec.commandLine().getErr();
         NoticeFiles.Result result = new NoticeFiles().releases(files, p -> err.println("convert: " + p));
         ObjectNode pkg = releasePackage(result.releases());
         ObjectMapper mapper = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -65,9 +68,9 @@ public final class ConvertCommand implements Callable<Integer> {
             mapper.enable(SerializationFeature.INDENT_OUTPUT);
         }
         if (out == null) {
-            OutputStream stdout = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+            PrintWriter stdout = spec.commandLine().getOut();
             mapper.writeValue(stdout, pkg);
-            stdout.write('\n');
+            stdout.println();
             stdout.flush();
         } else {
             // write beside the target and move, so that a killed run never leaves half a package

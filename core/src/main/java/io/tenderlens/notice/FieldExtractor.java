@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 final class FieldExtractor {
     private static final Map<String, FieldKey> LABELS = new HashMap<>();
-    private static final Pattern LABEL;
+    /** Known labels by their first character, longest first. */
+    private static final Map<Character, List<String>> BY_FIRST_CHAR = new HashMap<>();
     /** 一、 二、… at the start of a numbered section. */
     private static final Pattern SECTION_MARK = Pattern.compile("([一二三四五六七八九十]{1,3})\\s*[、.](?!\\s*[、.])");
     /** 1.采购人信息 / 2、采购代理机构信息: numbered sub-sections whose number may be glued to the value before. */
@@ -55,14 +56,65 @@ final class FieldExtractor {
             }
         }
         all.sort(Comparator.comparingInt(String::length).reversed());
-        StringBuilder alt = new StringBuilder();
         for (String l : all) {
-            if (alt.length() > 0) {
-                alt.append('|');
-            }
-            alt.append(labelRegex(l));
+            BY_FIRST_CHAR.computeIfAbsent(l.charAt(0), c -> new ArrayList<>()).add(l);
         }
-        LABEL = Pattern.compile("(" + alt + ")\\s*:");
+    }
+
+    /**
+     * Where a known label followed by a colon starts at {@code at}: {label start, label end, value start}, or null.
+     * The longest label that is followed by a colon wins; short labels may be spaced out (名 称：).
+     */
+    private static int[] labelAt(String folded, int at, int to) {
+        List<String> candidates = BY_FIRST_CHAR.get(folded.charAt(at));
+        if (candidates == null) {
+            return null;
+        }
+        for (String label : candidates) {
+            int end = matchLabel(folded, at, to, label);
+            if (end < 0) {
+                continue;
+            }
+            int colon = end;
+            while (colon < to && folded.charAt(colon) == ' ') {
+                colon++;
+            }
+            if (colon < to && folded.charAt(colon) == ':') {
+                return new int[] {at, end, colon + 1};
+            }
+        }
+        return null;
+    }
+
+    /** The end of {@code label} at {@code at}, spaces allowed between the characters of short labels; -1 if absent. */
+    private static int matchLabel(String folded, int at, int to, String label) {
+        boolean spaced = label.length() <= 4;
+        int pos = at;
+        for (int k = 0; k < label.length(); k++) {
+            if (k > 0 && spaced) {
+                while (pos < to && folded.charAt(pos) == ' ') {
+                    pos++;
+                }
+            }
+            if (pos >= to || folded.charAt(pos) != label.charAt(k)) {
+                return -1;
+            }
+            pos++;
+        }
+        return pos;
+    }
+
+    /** Every labelled value start in [from, to), left to right, as {label start, label end, value start}. */
+    private static List<int[]> findLabels(String folded, int from, int to) {
+        List<int[]> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            int[] l = labelAt(folded, i, to);
+            if (l != null) {
+                out.add(l);
+                i = l[2] - 1;
+            }
+        }
+        return out;
     }
 
     private FieldExtractor() {}
@@ -112,21 +164,6 @@ final class FieldExtractor {
         return s;
     }
 
-    /** Short labels are often spaced out on the page (名 称, 地  址, 电 话). */
-    private static String labelRegex(String label) {
-        if (label.length() > 4) {
-            return Pattern.quote(label);
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < label.length(); i++) {
-            if (i > 0) {
-                sb.append(" *");
-            }
-            sb.append(Pattern.quote(String.valueOf(label.charAt(i))));
-        }
-        return sb.toString();
-    }
-
     static NoticeFields extract(NoticeDocument doc) {
         State st = new State();
         for (NoticeDocument.Block b : doc.blocks()) {
@@ -165,7 +202,7 @@ final class FieldExtractor {
             String folded = Text.fold(original);
             Pending waiting = pending;
             pending = null;
-            if (waiting != null && !LABEL.matcher(folded).find() && !SECTION_MARK.matcher(folded).lookingAt()
+            if (waiting != null && findLabels(folded, 0, folded.length()).isEmpty() && !SECTION_MARK.matcher(folded).lookingAt()
                     && !SUB_MARK.matcher(folded).lookingAt() && !folded.trim().endsWith(":")
                     && folded.length() <= 200) {
                 // 一、项目编号：⏎ ZC130800202101632 — the value on the line after its label
@@ -175,7 +212,8 @@ final class FieldExtractor {
                 return;
             }
             List<int[]> cuts = new ArrayList<>();
-            Matcher m = SECTION_MARK.matcher(folded);
+            boolean marks = folded.indexOf('、') >= 0 || folded.indexOf('.') >= 0;
+            Matcher m = SECTION_MARK.matcher(marks ? folded : "");
             while (m.find()) {
                 int n = ChineseNumerals.parse(m.group(1));
                 int at = m.start();
@@ -184,13 +222,13 @@ final class FieldExtractor {
                 // mid-line only the next number in sequence, and after a Han character only from 二 on (not 统一、 第一、)
                 boolean follows = n == lastMark + 1 && before != '第' && (!Text.isHan(before) || n >= 2);
                 // …公告一．采购人名称：X二．采购项目名称：… — a numeral followed straight by a known label opens a section
-                boolean labelled = LABEL.matcher(folded).region(m.end(), folded.length()).lookingAt() && before != '第';
+                boolean labelled = m.end() < folded.length() && labelAt(folded, m.end(), folded.length()) != null && before != '第';
                 if (n > 0 && (lineStart || follows || labelled)) {
                     cuts.add(new int[] {at, m.end(), 1});
                     lastMark = n;
                 }
             }
-            Matcher sub = SUB_MARK.matcher(folded);
+            Matcher sub = SUB_MARK.matcher(marks ? folded : "");
             while (sub.find()) {
                 cuts.add(new int[] {sub.start(), sub.end(), 2});
             }
@@ -215,15 +253,14 @@ final class FieldExtractor {
                 return;
             }
             List<int[]> labels = new ArrayList<>();
-            Matcher m = LABEL.matcher(folded).region(from, to);
-            while (m.find()) {
-                int start = m.start();
+            for (int[] found : findLabels(folded, from, to)) {
+                int start = found[0];
                 // 浴池热水采购项目编号：… — crawlers glue fields; a value ending in 采购 is likelier than the label 采购项目编号
                 if (start > from && Text.isHan(folded.charAt(start - 1)) && folded.startsWith("采购", start)
-                        && LABELS.containsKey(normLabel(folded.substring(start + 2, m.end(1))))) {
+                        && LABELS.containsKey(normLabel(folded.substring(start + 2, found[1])))) {
                     start += 2;
                 }
-                labels.add(new int[] {start, m.end(1), m.end()});
+                labels.add(new int[] {start, found[1], found[2]});
             }
             // a line whose only labels are empty is a heading that happens to end in a label word (…评审报价：)
             boolean allEmpty = true;

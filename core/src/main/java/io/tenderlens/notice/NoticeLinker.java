@@ -82,26 +82,44 @@ public final class NoticeLinker {
                 }
             }
         }
-        Map<String, Integer> ownerOfTitle = new HashMap<>();
+        Map<String, List<Integer>> withTitle = new HashMap<>();
         for (int i : byDate) {
+            List<String> lots = LotIds.all(releases.get(i).path("noticeSource").path("title").asText(""));
             for (String k : titleKeys(releases.get(i))) {
-                Integer o = ownerOfTitle.get(k);
-                if (o != null && withinAYear(releases.get(o), releases.get(i))) {
-                    union(parent, codes, calls, o, i, false);
+                List<Integer> earlier = withTitle.computeIfAbsent(k, x -> new ArrayList<>());
+                // the latest earlier notice of the key within a year whose group takes it: a call for its lots first
+                Integer chosen = null;
+                for (int pass = 0; pass < 2 && chosen == null; pass++) {
+                    for (int e = earlier.size() - 1; e >= 0 && chosen == null; e--) {
+                        int o = earlier.get(e);
+                        Set<String> groupCalls = calls.get(find(parent, o));
+                        boolean forItsLots = !lots.isEmpty() && groupCalls.containsAll(lots);
+                        if (withinAYear(releases.get(o), releases.get(i)) && (pass == 1 || forItsLots)
+                                && union(parent, codes, calls, o, i, false)) {
+                            chosen = o;
+                        }
+                    }
                 }
-                ownerOfTitle.put(k, i); // the latest notice of the key, so that a series of yearly rounds chains only year by year
+                earlier.add(i);
             }
         }
         Map<Integer, String> ocidOfRoot = new HashMap<>();
-        for (int i : byDate) {
-            int root = find(parent, i);
-            JsonNode r = releases.get(i);
-            if (!ocidOfRoot.containsKey(root) && !codeKeys(r).isEmpty()) {
-                ocidOfRoot.put(root, ocidOf(r));
+        Set<String> taken = new java.util.HashSet<>();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i : byDate) {
+                int root = find(parent, i);
+                JsonNode r = releases.get(i);
+                if (ocidOfRoot.containsKey(root) || (pass == 0 && codeKeys(r).isEmpty())) {
+                    continue;
+                }
+                String ocid = ocidOf(r);
+                // two procurements with one key (a template's yearly rounds): the later one is told apart by its date
+                for (int n = 1; taken.contains(ocid); n++) {
+                    ocid = OCID_PREFIX + Hashes.sha256(keyOf(r) + "|" + r.path("date").asText("") + "|" + n).substring(0, 16);
+                }
+                taken.add(ocid);
+                ocidOfRoot.put(root, ocid);
             }
-        }
-        for (int i : byDate) {
-            ocidOfRoot.putIfAbsent(find(parent, i), ocidOf(releases.get(i)));
         }
         List<ObjectNode> out = new ArrayList<>();
         for (int i : kept) {
@@ -124,22 +142,22 @@ public final class NoticeLinker {
      * Joins two groups. By title only when their codes do not conflict, and when they hold no two calls for
      * tenders for different lots (第7、9、10包 and 第3、11、13包 of one template are two procurements).
      */
-    private static void union(int[] parent, Map<Integer, Set<String>> codes, Map<Integer, Set<String>> calls, int a, int b,
-                              boolean byCode) {
+    private static boolean union(int[] parent, Map<Integer, Set<String>> codes, Map<Integer, Set<String>> calls, int a, int b,
+                                 boolean byCode) {
         int ra = find(parent, a);
         int rb = find(parent, b);
         if (ra == rb) {
-            return;
+            return true;
         }
         Set<String> ca = codes.get(ra);
         Set<String> cb = codes.get(rb);
         if (!byCode && !ca.isEmpty() && !cb.isEmpty() && java.util.Collections.disjoint(ca, cb)) {
-            return;
+            return false;
         }
         Set<String> la = calls.get(ra);
         Set<String> lb = calls.get(rb);
         if (!byCode && !la.isEmpty() && !lb.isEmpty() && java.util.Collections.disjoint(la, lb)) {
-            return;
+            return false;
         }
         int keep = Math.min(ra, rb);
         int drop = Math.max(ra, rb);
@@ -150,6 +168,7 @@ public final class NoticeLinker {
         Set<String> lots = new TreeSet<>(la);
         lots.addAll(lb);
         calls.put(keep, lots);
+        return true;
     }
 
     /** The lots a call for tenders is for (empty for other notices and for calls for the whole procurement). */

@@ -42,12 +42,31 @@ final class Text {
         }
     }
 
-    private static final java.util.regex.Pattern SPACES =
-            java.util.regex.Pattern.compile("[\\s\\u3000\\u00A0\\u2002\\u2003\\u2009\\u200B\\uFEFF]+");
-
     /** Collapses runs of any kind of space (ideographic, no-break, tabs, line breaks) to one space and trims. */
     static String squash(String s) {
-        return SPACES.matcher(s).replaceAll(" ").trim();
+        StringBuilder sb = null;
+        boolean space = false;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean isSpace = Character.isWhitespace(c) || c == '\u3000' || c == '\u00A0' || c == '\u2002' || c == '\u2003'
+                    || c == '\u2009' || c == '\u200B' || c == '\uFEFF';
+            if (isSpace) {
+                if (sb == null) {
+                    sb = new StringBuilder(n).append(s, 0, i);
+                }
+                space = true;
+                continue;
+            }
+            if (sb != null) {
+                if (space && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append(c);
+            }
+            space = false;
+        }
+        return sb == null ? s : sb.toString();
     }
 
     /** True for a CJK unified ideograph. */

@@ -140,9 +140,25 @@ public final class NoticeFiles {
             return;
         }
         byte[] bytes = Files.readAllBytes(file);
+        // a saved page or text that prints no date at all is dated by its file, and says so
+        Consumer<ObjectNode> dated = r -> {
+            if (!r.has("date")) {
+                try {
+                    String modified = Files.getLastModifiedTime(file).toInstant().toString();
+                    r.put("date", modified);
+                    ObjectNode p = r.withArray("provenance").addObject();
+                    p.put("id", "date");
+                    p.put("text", name + " last modified " + modified);
+                    p.put("rule", "date.fileModified");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            releases.accept(r);
+        };
         switch (kind) {
-            case PAGE -> one(() -> pages.parse(bytes, NoticeOrigin.ofFile(name, Hashes.sha256(bytes))), name, "", releases, problems);
-            case TEXT -> one(() -> texts.parse(bytes, NoticeOrigin.ofFile(name, Hashes.sha256(bytes))), name, "", releases, problems);
+            case PAGE -> one(() -> pages.parse(bytes, NoticeOrigin.ofFile(name, Hashes.sha256(bytes))), name, "", dated, problems);
+            case TEXT -> one(() -> texts.parse(bytes, NoticeOrigin.ofFile(name, Hashes.sha256(bytes))), name, "", dated, problems);
             case CSV -> csv(name, bytes, releases, problems);
             case AGGREGATOR_JSON -> aggregator(name, bytes, releases, problems);
         }

@@ -84,7 +84,7 @@ public final class CompileCommand implements Callable<Integer> {
     @Option(names = "--schema", paramLabel = "FILE",
             description = "The (patched) release schema whose merge rules to use; default: the bundled OCDS 1.1.5 schema "
                     + "with the extensions the packages declare, where available locally.")
-    Path schema;
+    String schema;
 
     @Option(names = "--package", description = "Wrap the compiled releases in a record package.")
     boolean asPackage;
@@ -233,12 +233,11 @@ public final class CompileCommand implements Callable<Integer> {
         }
     }
 
-    private static JsonNode readSchema(Path file) throws IOException {
-        String name = file.toString();
-        if (name.startsWith("http://") || name.startsWith("https://")) {
+    private static JsonNode readSchema(String file) throws IOException {
+        if (file.startsWith("http://") || file.startsWith("https://")) {
             throw new IOException("give a local file: the schema is never downloaded");
         }
-        return OcdsJson.mapper().readTree(file.toFile());
+        return OcdsJson.mapper().readTree(Path.of(file).toFile());
     }
 
     /** Files in order; directories are walked (sorted); "-" is standard input (represented by null). */

@@ -242,6 +242,10 @@ class CompileCommandTest {
         assertThat(CliRun.compile("--no-such-option").exit()).isEqualTo(2);
         assertThat(CliRun.compile("--sort-memory", "lots").exit()).isEqualTo(2);
         assertThat(CliRun.compile("--schema", "/no/such/schema.json", real("taiwan/release-package.json")).exit()).isEqualTo(2);
+        CliRun url = CliRun.compile("--schema", "https://standard.open-contracting.org/schema/1__1__5/release-schema.json",
+                real("taiwan/release-package.json"));
+        assertThat(url.exit()).isEqualTo(2);
+        assertThat(url.stderr()).contains("never downloaded");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,12 +42,16 @@ public final class ReleaseSorter implements Closeable {
     /** Runs merged at once; more are first merged into larger runs. */
     static final int FAN_IN = 64;
     private static final int ENTRY_OVERHEAD = 64;
-    private static final Comparator<Entry> ENTRY_ORDER = (a, b) -> compareCodePoints(a.ocid, b.ocid);
+    private static final Comparator<Held> HELD_ORDER = (a, b) -> compareCodePoints(a.ocid, b.ocid);
+
+    /** A release of the current run: its bytes are in {@link #bytes}. */
+    private record Held(String ocid, int ref, long address, int length) {}
 
     private final Path tempDir;
     private final long memoryBudget;
     private final List<Path> runs = new ArrayList<>();
-    private List<Entry> current = new ArrayList<>();
+    private final OffHeapBytes bytes = new OffHeapBytes();
+    private List<Held> current = new ArrayList<>();
     private long currentBytes;
     private long added;
     private long spilledBytes;
@@ -67,13 +72,14 @@ public final class ReleaseSorter implements Closeable {
         if (finished) {
             throw new IllegalStateException("groups() was already called");
         }
-        current.add(new Entry(ocid, ref, json));
+        current.add(new Held(ocid, ref, bytes.store(json), json.length));
         added++;
         currentBytes += json.length + 2L * ocid.length() + ENTRY_OVERHEAD;
         if (currentBytes >= memoryBudget) {
             runs.add(spill(sortedCurrent()));
             current = new ArrayList<>();
             currentBytes = 0;
+            bytes.clear();
         }
     }
 
@@ -102,7 +108,7 @@ public final class ReleaseSorter implements Closeable {
             throw new IllegalStateException("groups() can be called once");
         }
         finished = true;
-        List<Entry> last = sortedCurrent();
+        List<Held> last = sortedCurrent();
         current = null;
         while (runs.size() + 1 > FAN_IN) {
             // merge the oldest runs into one, keeping input order: older runs hold earlier releases
@@ -115,7 +121,7 @@ public final class ReleaseSorter implements Closeable {
             runs.add(0, merged);
         }
         List<Cursor> cursors = openAll(runs);
-        cursors.add(new MemoryCursor(last));
+        cursors.add(new MemoryCursor(last, bytes));
         List<Path> files = new ArrayList<>(runs);
         runs.clear();
         return new GroupIterator(cursors, files);
@@ -129,14 +135,14 @@ public final class ReleaseSorter implements Closeable {
         current = null;
     }
 
-    private List<Entry> sortedCurrent() {
-        Entry[] array = current.toArray(new Entry[0]);
-        Arrays.parallelSort(array, ENTRY_ORDER);  // stable: input order kept within an ocid
+    private List<Held> sortedCurrent() {
+        Held[] array = current.toArray(new Held[0]);
+        Arrays.parallelSort(array, HELD_ORDER);  // stable: input order kept within an ocid
         return Arrays.asList(array);
     }
 
-    private Path spill(List<Entry> sorted) throws IOException {
-        return spill(sorted.iterator(), null);
+    private Path spill(List<Held> sorted) throws IOException {
+        return spill(new MemoryCursor(sorted, bytes).asIterator(), null);
     }
 
     private Path spill(GroupIterator groups) throws IOException {
@@ -246,15 +252,78 @@ public final class ReleaseSorter implements Closeable {
     }
 
     private static final class MemoryCursor extends Cursor {
-        private final Iterator<Entry> it;
+        private final Iterator<Held> it;
+        private final OffHeapBytes bytes;
 
-        MemoryCursor(List<Entry> entries) {
-            this.it = entries.iterator();
+        MemoryCursor(List<Held> held, OffHeapBytes bytes) {
+            this.it = held.iterator();
+            this.bytes = bytes;
         }
 
         @Override boolean advance() {
-            head = it.hasNext() ? it.next() : null;
-            return head != null;
+            if (!it.hasNext()) {
+                head = null;
+                return false;
+            }
+            Held h = it.next();
+            head = new Entry(h.ocid, h.ref, bytes.load(h.address, h.length));
+            return true;
+        }
+
+        Iterator<Entry> asIterator() {
+            return new Iterator<>() {
+                private boolean ready = advance();
+
+                @Override public boolean hasNext() {
+                    return ready;
+                }
+
+                @Override public Entry next() {
+                    if (!ready) {
+                        throw new NoSuchElementException();
+                    }
+                    Entry e = head;
+                    ready = advance();
+                    return e;
+                }
+            };
+        }
+    }
+
+    /**
+     * The JSON bytes of the run being gathered, kept outside the Java heap in slabs reused from run
+     * to run: the collector would otherwise copy hundreds of megabytes of long-lived arrays.
+     */
+    private static final class OffHeapBytes {
+        private static final int SLAB = 8 << 20;
+        private final List<ByteBuffer> slabs = new ArrayList<>();
+        private int slab = -1;
+
+        /** Copies {@code b} in; returns its address (slab number and offset). */
+        long store(byte[] b) {
+            if (slab < 0 || slabs.get(slab).remaining() < b.length) {
+                slab++;
+                if (slab == slabs.size() || slabs.get(slab).capacity() < b.length) {
+                    slabs.add(slab, ByteBuffer.allocateDirect(Math.max(SLAB, b.length)));
+                }
+                slabs.get(slab).clear();
+            }
+            ByteBuffer buf = slabs.get(slab);
+            long address = ((long) slab << 32) | buf.position();
+            buf.put(b);
+            return address;
+        }
+
+        byte[] load(long address, int length) {
+            byte[] b = new byte[length];
+            slabs.get((int) (address >>> 32)).get((int) address, b);
+            return b;
+        }
+
+        /** Forgets the bytes (the slabs are kept for the next run, but for outsized ones). */
+        void clear() {
+            slabs.removeIf(b -> b.capacity() > SLAB);
+            slab = -1;
         }
     }
 

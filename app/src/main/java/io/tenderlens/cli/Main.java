@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 VerifyCommand.class,
                 ProveCommand.class,
                 ReportCommand.class,
+                IndexCommand.class,
+                SearchCommand.class,
                 ConvertCommand.class,
                 HarvestCommand.class,
                 BuyerCommand.class,

@@ -9,6 +9,7 @@ import io.tenderlens.report.HtmlReport;
 import io.tenderlens.report.ReportInput;
 import io.tenderlens.report.ReportWriter;
 import io.tenderlens.search.ChineseSegmenter;
+import io.tenderlens.search.NoticeIndex;
 import io.tenderlens.sector.SectorRules;
 import io.tenderlens.store.Store;
 import io.tenderlens.store.StoreException;
@@ -33,6 +34,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -113,7 +115,7 @@ public final class ReportCommand implements Callable<Integer> {
         ProcurementExtractor extractor = new ProcurementExtractor(new TopicGrader(matcher), rules, currency);
         ReportInput.Loaded loaded;
         try {
-            loaded = load(extractor, matcher.anyTermRegex(), err);
+            loaded = load(topic, extractor, matcher.anyTermRegex(), err);
         } catch (IllegalArgumentException | StoreException | IOException e) {
             err.println("tenderlens report: " + e.getMessage());
             return 1;
@@ -128,7 +130,7 @@ public final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ReportInput.Loaded load(ProcurementExtractor extractor, String anyTermRegex, PrintWriter err) throws IOException {
+    private ReportInput.Loaded load(Topic topic, ProcurementExtractor extractor, String anyTermRegex, PrintWriter err) throws IOException {
         if (inputs != null && !inputs.isEmpty()) {
             for (Path p : inputs) {
                 if (!Files.exists(p)) {
@@ -146,6 +148,14 @@ public final class ReportCommand implements Callable<Integer> {
         if (hasStore || explicit) {
             try (Store store = Store.openReadOnly(dir)) {
                 if (store.recordCount() > 0 || explicit) {
+                    Optional<NoticeIndex> index = NoticeIndex.openIfCurrent(store);
+                    if (index.isPresent()) {
+                        try (NoticeIndex i = index.get()) {
+                            return ReportInput.fromStore(store, extractor, i.candidates(topic));
+                        }
+                    }
+                    err.println("tenderlens report: the store has no current search index: scanning every record"
+                            + " (`tenderlens index` builds one and makes reports on large stores fast)");
                     return ReportInput.fromStore(store, extractor, anyTermRegex);
                 }
             }

@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,27 +84,42 @@ public final class ReportInput {
     /**
      * The store's records that may mention the topic, with their releases. DuckDB scans every compiled
      * record for the topic's terms ({@code regexp_matches} with {@link io.tenderlens.topic.TopicMatcher#anyTermRegex});
-     * only those that match are parsed and graded here, so a report over millions of records reads only
-     * its candidates. Records that do not match cannot contain a term: they would grade as no match.
+     * only those that match are parsed and graded here. Records that do not match cannot contain a term:
+     * they would grade as no match. {@link #fromStore(Store, ProcurementExtractor, Collection)} is faster
+     * when the store has a search index.
      */
     public static Loaded fromStore(Store store, ProcurementExtractor extractor, String anyTermRegex) {
+        return read(store, extractor, "SELECT ocid FROM records WHERE regexp_matches(CAST(compiled AS VARCHAR), ?)",
+                ps -> ps.setString(1, anyTermRegex), "scanned for the topic's terms");
+    }
+
+    /** The store's records with these ocids (from the search index: those with a topic term), with their releases. */
+    public static Loaded fromStore(Store store, ProcurementExtractor extractor, Collection<String> ocids) {
+        return read(store, extractor, "SELECT unnest(?::VARCHAR[])",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("VARCHAR", ocids.toArray())), "found by the search index");
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static Loaded read(Store store, ProcurementExtractor extractor, String candidates, Binder binder, String how) {
         List<Procurement> out = new ArrayList<>();
-        String candidates = "SELECT ocid FROM records WHERE regexp_matches(CAST(compiled AS VARCHAR), ?)";
         long total = store.recordCount();
         try (PreparedStatement records = store.connection().prepareStatement(
                      "SELECT ocid, compiled FROM records WHERE ocid IN (" + candidates + ") ORDER BY ocid");
              PreparedStatement releases = store.newConnection().prepareStatement(
                      "SELECT ocid, json FROM releases WHERE ocid IN (" + candidates + ") ORDER BY ocid, seq")) {
-            records.setString(1, anyTermRegex);
-            releases.setString(1, anyTermRegex);
+            binder.bind(records);
+            binder.bind(releases);
             try (ResultSet rec = records.executeQuery(); ResultSet rel = releases.executeQuery()) {
                 join(rec, rel, extractor, out);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading the store in " + store.directory() + ": " + e.getMessage(), e);
         }
-        return new Loaded(out, List.of("store " + store.directory() + " (" + total + " records, " + out.size()
-                + " with a topic term)"));
+        return new Loaded(out, List.of("store " + store.directory() + " (" + total + " records; " + out.size()
+                + " with a topic term, " + how + ")"));
     }
 
     /** Joins records and releases, both ordered by ocid, into procurements. */

@@ -151,7 +151,7 @@ public final class ReportCommand implements Callable<Integer> {
                     Optional<NoticeIndex> index = NoticeIndex.openIfCurrent(store);
                     if (index.isPresent()) {
                         try (NoticeIndex i = index.get()) {
-                            return ReportInput.fromStore(store, extractor, i.candidates(topic));
+                            return ReportInput.fromIndex(store, i, topic, extractor);
                         }
                     }
                     err.println("tenderlens report: the store has no current search index: scanning every record"

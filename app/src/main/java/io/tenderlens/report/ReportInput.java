@@ -1,16 +1,19 @@
 package io.tenderlens.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenderlens.metrics.Procurement;
 import io.tenderlens.metrics.ProcurementExtractor;
 import io.tenderlens.ocds.MergeRules;
 import io.tenderlens.ocds.ReleaseCompiler;
+import io.tenderlens.search.NoticeIndex;
 import io.tenderlens.source.ocds.OcdsHandler;
 import io.tenderlens.source.ocds.OcdsProblem;
 import io.tenderlens.source.ocds.OcdsReader;
 import io.tenderlens.source.ocds.OcdsRelease;
 import io.tenderlens.store.Store;
+import io.tenderlens.topic.Topic;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +23,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +87,7 @@ public final class ReportInput {
      * The store's records that may mention the topic, with their releases. DuckDB scans every compiled
      * record for the topic's terms ({@code regexp_matches} with {@link io.tenderlens.topic.TopicMatcher#anyTermRegex});
      * only those that match are parsed and graded here. Records that do not match cannot contain a term:
-     * they would grade as no match. {@link #fromStore(Store, ProcurementExtractor, Collection)} is faster
+     * they would grade as no match. {@link #fromIndex} is faster
      * when the store has a search index.
      */
     public static Loaded fromStore(Store store, ProcurementExtractor extractor, String anyTermRegex) {
@@ -93,10 +95,19 @@ public final class ReportInput {
                 ps -> ps.setString(1, anyTermRegex), "scanned for the topic's terms");
     }
 
-    /** The store's records with these ocids (from the search index: those with a topic term), with their releases. */
-    public static Loaded fromStore(Store store, ProcurementExtractor extractor, Collection<String> ocids) {
-        return read(store, extractor, "SELECT unnest(?::VARCHAR[])",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("VARCHAR", ocids.toArray())), "found by the search index");
+    /**
+     * The store's records with a topic term, read from its search index alone (which keeps each record's
+     * compiled release and notices), graded on all cores.
+     */
+    public static Loaded fromIndex(Store store, NoticeIndex index, Topic topic, ProcurementExtractor extractor) throws IOException {
+        List<NoticeIndex.StoredRecord> candidates = index.candidateRecords(topic);
+        List<Procurement> out = candidates.parallelStream().map(r -> {
+            List<ObjectNode> notices = new ArrayList<>();
+            parseArray(r.notices()).forEach(n -> notices.add((ObjectNode) n));
+            return extractor.extract(parse(r.compiled()), notices);
+        }).toList();
+        return new Loaded(out, List.of("store " + store.directory() + " (" + store.recordCount() + " records; " + out.size()
+                + " with a topic term, found by the search index)"));
     }
 
     private interface Binder {
@@ -136,6 +147,14 @@ public final class ReportInput {
                 more = rel.next();
             }
             out.add(extractor.extract(parse(rec.getString(2)), list));
+        }
+    }
+
+    private static JsonNode parseArray(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored JSON value is damaged", e);
         }
     }
 

@@ -70,6 +70,9 @@ public final class NoticeIndex implements AutoCloseable {
     public static final List<String> FIELDS = List.of("title", "buyer", "supplier", "text");
     private static final String RECORDS = "records";
     private static final String LAST_INGEST = "lastIngest";
+    private static final String FORMAT = "format";
+    /** Bumped when fields or analysis change: an index of another format is rebuilt, never queried. */
+    private static final String FORMAT_VERSION = "3";
     private static final int BATCH = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -134,7 +137,8 @@ public final class NoticeIndex implements AutoCloseable {
         }
         NoticeIndex index = new NoticeIndex(d, analyzer());
         Map<String, String> data = index.reader.getIndexCommit().getUserData();
-        if (String.valueOf(store.recordCount()).equals(data.get(RECORDS)) && lastIngest(store).equals(data.get(LAST_INGEST))) {
+        if (FORMAT_VERSION.equals(data.get(FORMAT)) && String.valueOf(store.recordCount()).equals(data.get(RECORDS))
+                && lastIngest(store).equals(data.get(LAST_INGEST))) {
             return Optional.of(index);
         }
         index.close();
@@ -158,11 +162,11 @@ public final class NoticeIndex implements AutoCloseable {
              IndexWriter writer = new IndexWriter(d, new IndexWriterConfig(analyzer())
                      .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(256));
              Statement st = store.connection().createStatement();
-             ResultSet rs = st.executeQuery("SELECT ocid, compiled, CAST(first_date AS VARCHAR) FROM records")) {
+             ResultSet rs = st.executeQuery(RECORDS_WITH_NOTICES)) {
             List<Future<?>> pending = new ArrayList<>();
             List<String[]> batch = new ArrayList<>(BATCH);
             while (rs.next()) {
-                batch.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                batch.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
                 if (batch.size() == BATCH) {
                     pending.add(submit(pool, inFlight, writer, batch));
                     count += batch.size();
@@ -180,6 +184,7 @@ public final class NoticeIndex implements AutoCloseable {
             Map<String, String> data = new HashMap<>();
             data.put(RECORDS, String.valueOf(store.recordCount()));
             data.put(LAST_INGEST, lastIngest(store));
+            data.put(FORMAT, FORMAT_VERSION);
             writer.setLiveCommitData(data.entrySet());
             writer.commit();
             progress.accept(count);
@@ -202,7 +207,7 @@ public final class NoticeIndex implements AutoCloseable {
         return pool.submit(() -> {
             try {
                 for (String[] row : rows) {
-                    writer.addDocument(document(row[0], JSON.readTree(row[1]), row[2]));
+                    writer.addDocument(document(row[0], row[1], row[2], row[3]));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -212,10 +217,24 @@ public final class NoticeIndex implements AutoCloseable {
         });
     }
 
-    static Document document(String ocid, JsonNode compiled, String firstDate) {
+    /**
+     * Each record with its notices: what a report needs of the releases (id, date, tags, noticeSource),
+     * gathered by DuckDB, so that a report reads candidates from the index alone.
+     */
+    private static final String RECORDS_WITH_NOTICES = """
+            SELECT r.ocid, CAST(r.compiled AS VARCHAR), CAST(r.first_date AS VARCHAR), CAST(n.notices AS VARCHAR)
+            FROM records r LEFT JOIN (
+              SELECT ocid, to_json(list({'id': id, 'date': date, 'tag': tags,
+                                         'noticeSource': json_extract(json, '$.noticeSource')} ORDER BY seq)) AS notices
+              FROM releases GROUP BY ocid) n ON n.ocid = r.ocid""";
+
+    static Document document(String ocid, String compiledJson, String firstDate, String noticesJson) throws IOException {
+        JsonNode compiled = JSON.readTree(compiledJson);
         SectorInput in = SectorInput.of(compiled);
         Document doc = new Document();
         doc.add(new StringField("ocid", ocid, Field.Store.YES));
+        doc.add(new StoredField("compiled", compiledJson));
+        doc.add(new StoredField("notices", noticesJson == null ? "[]" : noticesJson));
         for (String t : new LinkedHashSet<>(in.titles())) {
             doc.add(new TextField("title", t, Field.Store.YES));
         }
@@ -276,8 +295,25 @@ public final class NoticeIndex implements AutoCloseable {
         return hits;
     }
 
-    /** The ocids of every record in which a term of the topic occurs (as a phrase) in any field. */
-    public Set<String> candidates(Topic topic) throws IOException {
+    /** A record as the index keeps it: its compiled release and its notices (id, date, tag, noticeSource), as JSON. */
+    public record StoredRecord(String ocid, String compiled, String notices) {}
+
+    /** Every record in which a term of the topic occurs (as a phrase) in any field, read from the index alone. */
+    public List<StoredRecord> candidateRecords(Topic topic) throws IOException {
+        Set<String> fields = Set.of("ocid", "compiled", "notices");
+        List<StoredRecord> out = new ArrayList<>();
+        collect(topic, (stored, doc) -> {
+            Document d = stored.document(doc, fields);
+            out.add(new StoredRecord(d.get("ocid"), d.get("compiled"), d.get("notices")));
+        });
+        return out;
+    }
+
+    private interface DocConsumer {
+        void accept(StoredFields stored, int doc) throws IOException;
+    }
+
+    private void collect(Topic topic, DocConsumer consumer) throws IOException {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         QueryBuilder builder = new QueryBuilder(analyzer);
         for (TopicTerm term : topic.terms()) {
@@ -288,7 +324,6 @@ public final class NoticeIndex implements AutoCloseable {
                 }
             }
         }
-        Set<String> ocids = new LinkedHashSet<>();
         searcher.search(any.build(), new SimpleCollector() {
             private StoredFields stored;
 
@@ -299,7 +334,7 @@ public final class NoticeIndex implements AutoCloseable {
 
             @Override
             public void collect(int doc) throws IOException {
-                ocids.add(stored.document(doc, Set.of("ocid")).get("ocid"));
+                consumer.accept(stored, doc);
             }
 
             @Override
@@ -307,7 +342,6 @@ public final class NoticeIndex implements AutoCloseable {
                 return ScoreMode.COMPLETE_NO_SCORES;
             }
         });
-        return ocids;
     }
 
     @Override

@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 public final class TableFiles {
     /** Excel's limit on a cell's text. */
     private static final int CELL_MAX = 32_767;
+    private static final String TRUNCATED = " … (the whole list is in the .csv file)";
 
     private TableFiles() {}
 
@@ -90,7 +91,7 @@ public final class TableFiles {
                             }
                         } else {
                             String s = plain(v);
-                            cell.setCellValue(s.length() > CELL_MAX ? s.substring(0, CELL_MAX - 1) + "…" : s);
+                            cell.setCellValue(s.length() > CELL_MAX ? s.substring(0, CELL_MAX - TRUNCATED.length()) + TRUNCATED : s);
                         }
                     }
                 }

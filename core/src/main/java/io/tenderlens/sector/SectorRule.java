@@ -29,16 +29,15 @@ public record SectorRule(String id, String classId, List<String> fields, List<St
         }
     }
 
-    /** The field and keyword that made the rule match, if it does. */
-    Optional<String[]> match(SectorInput in) {
+    /** The field and keyword that made the rule match, if it does; {@code lowered} is the input in lower case. */
+    Optional<String[]> match(SectorInput in, SectorInput lowered) {
         for (String field : fields) {
             List<String> texts = switch (field) {
-                case "buyer" -> List.of(in.buyerName());
-                case "title" -> in.titles();
-                default -> in.texts();
+                case "buyer" -> List.of(lowered.buyerName());
+                case "title" -> lowered.titles();
+                default -> lowered.texts();
             };
-            for (String text : texts) {
-                String lower = text.toLowerCase(Locale.ROOT);
+            for (String lower : texts) {
                 for (String k : keywords) {
                     if (contains(lower, k)) {
                         return Optional.of(new String[] {field, k});

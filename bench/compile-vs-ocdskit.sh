@@ -9,14 +9,14 @@
 # Prints, per input and mode: releases/s for both tools (wall clock, whole process), the ratio, CPU
 # seconds, peak memory (/usr/bin/time %M), whether the outputs agree, and the parse-only floor.
 # Environment: SHARED (the shared data folder, default ../shared), PEER_HOME (default /tmp/peers),
-# WORK (inputs and outputs, default /tmp/tenderlens-bench), RUNS (runs per measurement, median; default 1),
+# WORK (inputs and outputs, default /tmp/tenderlens-compile-bench), RUNS (runs per measurement, median; default 1),
 # INPUTS (default "impic-x100 dncp-x200 gacm-x50"), TENDERLENS_JAVA_OPTS (passed to the launcher).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED=${SHARED:-$here/../shared}
 D="$SHARED/data/ocds"
 PEER_HOME=${PEER_HOME:-/tmp/peers}
-WORK=${WORK:-/tmp/tenderlens-bench}
+WORK=${WORK:-/tmp/tenderlens-compile-bench}
 RUNS=${RUNS:-1}
 INPUTS=${INPUTS:-"impic-x100 dncp-x200 gacm-x50"}
 MODES=${MODES:-compiled}
@@ -51,25 +51,20 @@ fi
 
 # --- inputs (PEER-OCDSKIT.md section 4: real data copied with ocid/id suffixes) --------------------------
 R="$D/real"
-build_input() {
-  local name=$1 out="$WORK/$1.jsonl"
-  [ -s "$out" ] && return 0
-  echo "building $out ..." >&2
-  case $name in
-    impic-x100) jq -c --argjson n 100 '. as $p | range($n) as $i | $p | .releases |= map(.ocid = "\(.ocid)-c\($i)" | .id = "\(.id)-c\($i)")' "$R/portugal-impic/release-package.json" > "$out.tmp" ;;
-    gacm-x50) jq -c --argjson n 50 '. as $p | range($n) as $i | $p | .releases |= map(.ocid = "\(.ocid)-c\($i)" | .id = "\(.id)-c\($i)")' "$R/mexico-gacm/release-package.json" > "$out.tmp" ;;
-    dncp-x200) jq -c --argjson n 200 --slurp '. as $rs | range($n) as $i | {uri:"urn:bench", publishedDate:"2017-09-08T00:00:00Z", publisher:{name:"DNCP - Paraguay"}, version:"1.1", releases: ($rs | map(.ocid = "\(.ocid)-c\($i)" | .id = "\(.id)-c\($i)"))}' "$R/paraguay-dncp/releases-v1.1.jsonl" > "$out.tmp" ;;
-    *) echo "error: unknown input $name" >&2; exit 1 ;;
-  esac
-  mv "$out.tmp" "$out"
-}
+# shellcheck source=bench/inputs.sh
+. "$here/bench/inputs.sh"
 for name in $INPUTS; do build_input "$name"; done
 
 # --- our build -------------------------------------------------------------------------------------------
 echo "building tenderlens and the bench module ..." >&2
 (cd "$here" && ./mvnw -q -B -o -pl bench -am package -DskipTests >&2)
 touch "$here/app/target/tenderlens.jar"   # the launcher must not rebuild during the timings
+# one untimed run, so that the launcher's one-off work after a build (its class-data archive) is done
+printf '{"ocid":"warm-up","date":"2020-01-01"}\n' | "$here/tenderlens" compile >/dev/null 2>&1
 BENCH_CP="$(ls "$here"/bench/target/tenderlens-bench-*.jar | head -1):$here/bench/target/lib/*"
+# parse-only runs with the JVM options the launcher gives compile, so that both pay the same start-up
+# (the launcher's options for inputs under 1 GB, as all three are)
+PARSE_JAVA_OPTS=${TENDERLENS_JAVA_OPTS:-$(sed -n 's/^      default_opts="\(.*TieredStopAtLevel=1\)"$/\1/p' "$here/tenderlens")}
 
 # --- measuring -------------------------------------------------------------------------------------------
 # run NAME IN OUT CMD...: runs CMD RUNS times, standard input from IN (both tools read it the same way),
@@ -104,43 +99,47 @@ mode_options() {
 echo
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ)  machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)   java: $(java -version 2>&1 | head -1)"
-echo "launcher JVM options: ${TENDERLENS_JAVA_OPTS:-(launcher defaults)}   runs per figure: $RUNS (median)"
+echo "JVM options (ours and parse-only): $PARSE_JAVA_OPTS   runs per figure: $RUNS (median)"
 echo
-printf '%-11s %-17s %8s | %8s %8s %7s | %8s %8s %7s | %7s | %8s %5s | %s\n' \
-  input mode releases "ocdskit" "rel/s" "RSS MB" "ours" "rel/s" "RSS MB" ratio "parse" "ours%" "outputs"
-printf '%-11s %-17s %8s | %8s %8s %7s | %8s %8s %7s | %7s | %8s %5s | %s\n' \
-  "" "" "" "wall s" "" "" "wall s" "" "" "" "wall s" "" ""
+row() { printf '%-10s %-17s %6s | %6s %6s %6s %5s | %6s %6s %6s %5s | %6s %6s | %6s %6s %5s %5s | %s\n' "$@"; }
+row input mode rel. "ocdskit" "" "" "" "ours" "" "" "" "ratio" "ratio" "parse" "parse" "ours%" "ours%" outputs
+row "" "" "" "wall s" "CPU s" "rel/s" "MB" "wall s" "CPU s" "rel/s" "MB" "wall" "CPU" "wall s" "CPU s" "wall" "CPU" ""
+cpu_of() { awk -v u="$USER" -v s="$SYS" 'BEGIN { printf "%.2f", u + s }'; }
+div() { awk -v a="$1" -v b="$2" -v f="$3" 'BEGIN { printf f, (b > 0 ? a / b : 0) }'; }
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", (b > 0 ? 100 * a / b : 0) }'; }
 for name in $INPUTS; do
   input="$WORK/$name.jsonl"
   releases=$(jq '.releases | length' "$input" | awk '{ s += $1 } END { print s }')
-  run parse /dev/null "$WORK/parse.out" java -cp "$BENCH_CP" io.tenderlens.bench.ParseOnly tree "$input"
-  parse_wall=$WALL
+  # shellcheck disable=SC2086
+  run parse /dev/null "$WORK/parse.out" java $PARSE_JAVA_OPTS -cp "$BENCH_CP" io.tenderlens.bench.ParseOnly tree "$input"
+  parse_wall=$WALL parse_cpu=$(cpu_of)
   for mode in $MODES; do
     opts=$(mode_options "$mode")
     # shellcheck disable=SC2086
     run ours "$input" "$WORK/$name.$mode.ours" "$here/tenderlens" compile --schema "$SCHEMA" $opts
-    ours_wall=$WALL ours_cpu=$(awk -v u="$USER" -v s="$SYS" 'BEGIN { print u + s }') ours_rss=$((RSS / 1024))
+    ours_wall=$WALL ours_cpu=$(cpu_of) ours_rss=$((RSS / 1024))
     if [ $peer = yes ]; then
       # shellcheck disable=SC2086
       run ocdskit "$input" "$WORK/$name.$mode.ocdskit" env PYTHONPATH="$PEER_HOME/pylib" /usr/bin/python3 -m ocdskit compile --schema "$SCHEMA" $opts
-      peer_wall=$WALL peer_rss=$((RSS / 1024))
-      ratio=$(awk -v a="$peer_wall" -v b="$ours_wall" 'BEGIN { printf "%.1fx", a / b }')
+      peer_wall=$WALL peer_cpu=$(cpu_of) peer_rss=$((RSS / 1024))
+      ratio=$(div "$peer_wall" "$ours_wall" "%.1fx") cpu_ratio=$(div "$peer_cpu" "$ours_cpu" "%.1fx")
       agree=$(same_output "$WORK/$name.$mode.ours" "$WORK/$name.$mode.ocdskit")
       peer_rate=$(rate "$releases" "$peer_wall")
     else
-      peer_wall=- peer_rss=- ratio=- peer_rate=- agree="(no peer)"
+      peer_wall=- peer_cpu=- peer_rss=- ratio=- cpu_ratio=- peer_rate=- agree="(no peer)"
     fi
-    pct=$(awk -v p="$parse_wall" -v o="$ours_wall" 'BEGIN { printf "%.0f%%", 100 * p / o }')
-    printf '%-11s %-17s %8s | %8s %8s %7s | %8s %8s %7s | %7s | %8s %5s | %s\n' \
-      "$name" "$mode" "$releases" "$peer_wall" "$peer_rate" "$peer_rss" "$ours_wall" "$(rate "$releases" "$ours_wall")" \
-      "$ours_rss" "$ratio" "$parse_wall" "$pct" "$agree"
-    echo "    ours: CPU ${ours_cpu} s; $(grep '^compile:' "$WORK/err.ours" | tail -1 | sed 's/.*; \([0-9.]* s (.*)\)$/in-process \1/')" 
+    row "$name" "$mode" "$releases" "$peer_wall" "$peer_cpu" "$peer_rate" "$peer_rss" \
+      "$ours_wall" "$ours_cpu" "$(rate "$releases" "$ours_wall")" "$ours_rss" "$ratio" "$cpu_ratio" \
+      "$parse_wall" "$parse_cpu" "$(pct "$parse_wall" "$ours_wall")" "$(pct "$parse_cpu" "$ours_cpu")" "$agree"
+    echo "    ours in-process: $(grep '^compile:' "$WORK/err.ours" | tail -1 | sed 's/.*; \([0-9.]* s (.*)\)$/\1/')"
   done
 done
 echo
-echo "ratio = ocdskit wall / ours wall (whole processes, JVM start-up included); ours% = parse-only wall / ours wall,"
-echo "where parse-only = Jackson reading every top-level value of the same file into a tree on one thread"
-echo "(bench module io.tenderlens.bench.ParseOnly, its own JVM)."
+echo "Whole processes (JVM start-up included), each tool reading the input on standard input; rel/s from wall time."
+echo "ratio = ocdskit / ours, by wall time and by CPU time (user + sys; on a busy machine CPU time is the steadier"
+echo "measure, but it does not credit our second thread). parse = Jackson reading every top-level value of the same"
+echo "file into a tree on one thread (bench module io.tenderlens.bench.ParseOnly, its own JVM, same JVM options);"
+echo "ours% = parse / ours, the share of the parse-only speed that compile keeps."
 
 # --- a multi-GB input: memory stays bounded ---------------------------------------------------------------
 if [ "$BIG_GB" != 0 ]; then

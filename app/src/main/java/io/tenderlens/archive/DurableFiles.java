@@ -25,14 +25,28 @@ public final class DurableFiles {
         }
     }
 
-    /** Replaces {@code target} by {@code bytes} so that a crash leaves either the old or the new content. */
+    /** Replaces {@code target} by {@code bytes} so that a crash, even a power loss, leaves the old or the new content. */
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        replace(target, bytes, true);
+    }
+
+    /** Replaces {@code target} atomically (a killed process leaves the old or the new content), without fsync. */
+    public static void replaceAtomically(Path target, byte[] bytes) throws IOException {
+        replace(target, bytes, false);
+    }
+
+    private static void replace(Path target, byte[] bytes, boolean durable) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            writeAndSync(tmp, bytes);
-            moveAtomically(tmp, target);
+            if (durable) {
+                writeAndSync(tmp, bytes);
+                moveAtomically(tmp, target);
+            } else {
+                Files.write(tmp, bytes);
+                renameAtomically(tmp, target);
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -55,7 +55,7 @@ import picocli.CommandLine.Parameters;
  * budget. Compiling: the groups come back in ocid order (ocdskit's order), are merged by
  * {@link ReleaseCompiler} on several threads, and written in order.
  */
-@Command(name = "compile", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compile", sortOptions = false,
         description = {
             "Reads OCDS releases (release packages, record packages, JSON Lines, arrays, concatenated JSON, .gz, .zip; "
                     + "standard input when no FILE is given), merges the releases of each ocid by the OCDS merge rules "
@@ -67,9 +67,15 @@ import picocli.CommandLine.Parameters;
                     + "Nothing is downloaded.",
             "Problems in the input and merge warnings go to standard error with the file, position and ocid; the run never "
                     + "stops on them. Exit status: 0 done, 1 nothing could be read (or, with --strict, any error or warning), "
-                    + "2 wrong usage."},
+                    + "2 wrong usage.",
+            "Memory stays bounded: releases are grouped by ocid through sorted runs on disk when they do not fit "
+                    + "--sort-memory, so inputs of any size compile with the default heap."},
         exitCodeOnInvalidInput = 2)
 public final class CompileCommand implements Callable<Integer> {
+
+    // not mixinStandardHelpOptions: --version is the package version here, as in ocdskit
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "OCDS files or directories (read recursively); '-' or none for standard input.")
@@ -268,7 +274,7 @@ public final class CompileCommand implements Callable<Integer> {
         }
         ReadCounts counts = ReadCounts.ZERO;
         try (Progress progress = Progress.start("compile: reading", total, Progress.Unit.BYTES, stderr)) {
-            OcdsReader reader = OcdsReader.raw().withProgress(progress::step);
+            OcdsReader reader = OcdsReader.raw().withThreads(threads).withProgress(progress::step);
             if (encoding != null) {
                 reader = reader.decodingFrom(encoding);
             }

@@ -9,12 +9,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 
 /** {@code tenderlens export}: the stored records as OCDS, JSON Lines, CSV or Parquet. */
@@ -70,10 +70,10 @@ public final class ExportCommand implements Callable<Integer> {
     /** A reader of {@code out} never sees half an export: it is written aside, then moved in place. */
     private long writeThenMove(RecordExport export) throws IOException {
         Path target = out.toAbsolutePath();
-        Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+        Path partial = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
         try {
             long count;
-            try (OutputStream stream = new FileOutputStream(partial.toFile())) {
+            try (OutputStream stream = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 count = export.write(format, stream);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,9 +1,15 @@
 package io.tenderlens.cli;
 
 import io.tenderlens.archive.Archive;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tenderlens.notice.CcgpNoticeParser;
+import io.tenderlens.notice.NotANoticeException;
+import io.tenderlens.notice.NoticeLinker;
+import io.tenderlens.notice.NoticeOrigin;
 import io.tenderlens.ocds.MergeRules;
 import io.tenderlens.ocds.ReleaseCompiler;
 import io.tenderlens.source.ccgp.CcgpSearch;
+import io.tenderlens.source.harvest.HarvestJob;
 import io.tenderlens.source.harvest.HarvestReport;
 import io.tenderlens.source.harvest.HarvestSettings;
 import io.tenderlens.source.harvest.HarvestSink;
@@ -28,6 +34,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -108,9 +115,10 @@ public final class HarvestCommand implements Runnable {
             try (Archive archive = Archive.open(Archive.inDataDir(politeness.dataDir))) {
                 archive.recoveryNotes().forEach(n -> err.println("tenderlens archive: " + n));
                 PoliteClient client = new PoliteClient(politeness.settings(), site.blockMarkers());
-                HarvestReport report = new SearchHarvester(site, client, archive, state, HarvestSink.NONE, err::println)
+                HarvestReport report = new SearchHarvester(site, new HarvestJob(client, archive, state, HarvestSink.NONE, err::println))
                         .run(all, from, to);
-                return finish(report, state, spec, "notices; converting them to OCDS releases is the notice converter's step");
+                ingestArchivedNotices(state, archive, politeness.dataDir, err);
+                return finish(report, state, spec, state.noticeCount() + " notices archived and ingested by this job so far");
             }
         }
     }
@@ -150,15 +158,44 @@ public final class HarvestCommand implements Runnable {
                     }
                 };
                 PoliteClient client = new PoliteClient(politeness.settings(), List.of());
-                HarvestReport report = new OcdsHarvester(client, archive, state, HarvestSink.NONE, toStore, err::println)
+                HarvestReport report = new OcdsHarvester(new HarvestJob(client, archive, state, HarvestSink.NONE, err::println), toStore)
                         .run(url, full, sinceParam);
                 err.println("ingest: " + ingest.finish().describe());
-                return finish(report, state, spec, "pages");
+                return finish(report, state, spec, "up to date; latest release date seen: " + state.get("lastDateSeen").orElse("none"));
             }
         }
     }
 
-    static int finish(HarvestReport report, HarvestState state, CommandSpec spec, String what) {
+    /**
+     * Converts every notice the job has archived (read back from the archive) and ingests the releases, linked into
+     * ocids. All of them, every run: the store keeps a release once, and a run killed before this point loses nothing.
+     */
+    static void ingestArchivedNotices(HarvestState state, Archive archive, Path dataDir, PrintWriter err) throws IOException {
+        CcgpNoticeParser parser = new CcgpNoticeParser();
+        List<ObjectNode> releases = new ArrayList<>();
+        for (Map.Entry<String, String> notice : state.notices().entrySet()) {
+            String url = notice.getKey();
+            String sha = notice.getValue();
+            try {
+                releases.add(parser.parse(archive.read(sha), new NoticeOrigin(null, url, null, null, sha)));
+            } catch (NotANoticeException e) {
+                err.println(url + " (archived as " + sha + "): not a procurement notice: " + e.reason());
+            } catch (RuntimeException e) {
+                err.println(url + " (archived as " + sha + "): could not be converted: " + e);
+            }
+        }
+        NoticeLinker.Linked linked = NoticeLinker.link(releases);
+        ReleaseCompiler compiler = new ReleaseCompiler(MergeRules.bundled(), (ocid, message) -> err.println(ocid + ": " + message));
+        try (Store store = Store.openForWriting(dataDir, "tenderlens harvest");
+             ReleaseIngest ingest = store.beginIngest(compiler::compile, (file, position, message) -> err.println(file + " " + position + ": " + message))) {
+            for (ObjectNode release : linked.releases()) {
+                ingest.add(release, release.path("noticeSource").path("url").asText("harvest"), "");
+            }
+            err.println("ingest: " + ingest.finish().describe());
+        }
+    }
+
+    static int finish(HarvestReport report, HarvestState state, CommandSpec spec, String done) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%d list pages, %d documents fetched (%d new in the archive, %d already archived), %d known and skipped, "
                         + "%d unchanged; %d windows (%d split); %.1f pages/s; state %s%n",
@@ -169,7 +206,7 @@ public final class HarvestCommand implements Runnable {
                     + ". Progress is saved; run the same command later (hours, not minutes) to continue.");
             return 3;
         }
-        out.println("done: " + state.noticeCount() + " " + what + " archived by this job so far");
+        out.println("done: " + done);
         return 0;
     }
 

@@ -2,6 +2,7 @@ package io.tenderlens.cli;
 
 import io.tenderlens.ocds.MergeRules;
 import io.tenderlens.ocds.ReleaseCompiler;
+import io.tenderlens.source.notice.NoticeFiles;
 import io.tenderlens.source.ocds.OcdsHandler;
 import io.tenderlens.source.ocds.OcdsProblem;
 import io.tenderlens.source.ocds.OcdsReader;
@@ -55,7 +56,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin DatabaseOption database;
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "OCDS files or directories.")
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "OCDS files, Chinese notice files (.html/.htm pages, .txt texts, crawler .csv, aggregator .json) or directories.")
     List<Path> paths;
 
     @Option(names = "--strict", description = "Exit with 1 when any problem was met (the good data is still stored).")
@@ -77,7 +79,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
         missing.forEach(m -> err.println("tenderlens ingest: " + m));
         if (files.isEmpty()) {
-            err.println("tenderlens ingest: no OCDS files to read in " + paths);
+            err.println("tenderlens ingest: no OCDS or notice files to read in " + paths);
             return 1;
         }
         IngestCounts counts;
@@ -88,10 +90,16 @@ public final class IngestCommand implements Callable<Integer> {
                 reading.message("0 releases");
                 OcdsReader reader = OcdsReader.trees().withProgress(reading::step);
                 readingProgress = reading;
+                List<Path> notices = new ArrayList<>();
                 for (Path file : files) {
                     ingest.fileRead();
-                    reader.read(file, handler(ingest));
+                    if (NoticeFiles.kindOf(file) != null) {
+                        notices.add(file);
+                    } else {
+                        reader.read(file, handler(ingest));
+                    }
                 }
+                ingestNotices(notices, ingest);
             }
             counts = ingest.finish();
         } catch (StoreException e) {
@@ -107,6 +115,22 @@ public final class IngestCommand implements Callable<Integer> {
             return 1;
         }
         return strict && (counts.problems() > 0 || counts.recordsFailed() > 0) ? 1 : 0;
+    }
+
+    /**
+     * Notices are converted and linked together (one ocid per procurement, re-publications once), so the
+     * notice files of one ingest are read as one batch before they are stored.
+     */
+    private static void ingestNotices(List<Path> files, ReleaseIngest ingest) throws IOException {
+        if (files.isEmpty()) {
+            return;
+        }
+        NoticeFiles.Result converted = new NoticeFiles().releases(files,
+                p -> ingest.problem(p.file(), p.position().isEmpty() ? null : p.position(), p.message()));
+        for (var release : converted.releases()) {
+            String file = release.path("noticeSource").path("file").asText(null);
+            ingest.add(release, file == null ? files.get(0).toString() : file, null);
+        }
     }
 
     private OcdsHandler handler(ReleaseIngest ingest) {
@@ -237,7 +261,7 @@ public final class IngestCommand implements Callable<Integer> {
                 }
 
                 @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !hidden(file) && looksLikeOcds(file)) {
+                    if (attrs.isRegularFile() && !hidden(file) && (looksLikeOcds(file) || looksLikeNotice(file))) {
                         found.add(file);
                     }
                     return FileVisitResult.CONTINUE;
@@ -258,6 +282,14 @@ public final class IngestCommand implements Callable<Integer> {
 
     private static boolean hidden(Path p) {
         return p.getFileName() != null && p.getFileName().toString().startsWith(".");
+    }
+
+    private static boolean looksLikeNotice(Path file) {
+        try {
+            return NoticeFiles.kindOf(file) != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean looksLikeOcds(Path file) {

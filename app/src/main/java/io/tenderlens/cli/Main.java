@@ -16,11 +16,10 @@ import picocli.CommandLine.Command;
                 VerifyCommand.class,
                 ProveCommand.class,
                 ReportCommand.class,
-                IndexCommand.class,
-                SearchCommand.class,
                 ConvertCommand.class,
                 HarvestCommand.class,
                 BuyerCommand.class,
+                SearchCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

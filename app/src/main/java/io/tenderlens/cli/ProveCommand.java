@@ -63,12 +63,15 @@ public final class ProveCommand implements Callable<Integer> {
         if (text.isEmpty()) {
             throw new IOException(file + " is empty: expected a saved tree head (JSON)");
         }
+        String[] lines = text.split("\n");
+        // a tree-heads.jsonl history: its last line is the latest head
+        String json = lines.length > 1 && lines[0].strip().startsWith("{") && lines[0].strip().endsWith("}")
+                ? lines[lines.length - 1] : text;
         JsonNode node;
         try {
-            node = JSON.readTree(text);
+            node = JSON.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            String[] lines = text.split("\n");
-            node = JSON.readTree(lines[lines.length - 1]);
+            throw new IOException(file + " is not a saved tree head (JSON): " + e.getOriginalMessage(), e);
         }
         if (node.has("treeHead")) {
             node = node.get("treeHead");

@@ -9,7 +9,10 @@ import io.tenderlens.report.HtmlReport;
 import io.tenderlens.report.ReportInput;
 import io.tenderlens.report.ReportWriter;
 import io.tenderlens.search.ChineseSegmenter;
-import io.tenderlens.search.NoticeIndex;
+import io.tenderlens.search.RecordSearcher;
+import io.tenderlens.search.SearchAnalyzer;
+import io.tenderlens.search.SearchIndex;
+import io.tenderlens.search.SearchIndexException;
 import io.tenderlens.sector.SectorRules;
 import io.tenderlens.store.Store;
 import io.tenderlens.store.StoreException;
@@ -34,7 +37,6 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -148,15 +150,21 @@ public final class ReportCommand implements Callable<Integer> {
         if (hasStore || explicit) {
             try (Store store = Store.openReadOnly(dir)) {
                 if (store.recordCount() > 0 || explicit) {
-                    Optional<NoticeIndex> index = NoticeIndex.openIfCurrent(store);
-                    if (index.isPresent()) {
-                        try (NoticeIndex i = index.get()) {
-                            return ReportInput.fromIndex(store, i, topic, extractor);
+                    // the search index finds the records with the topic's terms: bring it up to date (cheap
+                    // after the first time), then read only those records
+                    SearchIndex index = SearchIndex.of(dir, SearchAnalyzer.bundled());
+                    try {
+                        if (!index.isCurrent(store)) {
+                            err.println("tenderlens report: updating the search index in " + index.directory());
+                            index.update(store, n -> { });
                         }
+                        try (RecordSearcher searcher = index.openSearcher()) {
+                            return ReportInput.fromIndex(store, searcher, topic, extractor);
+                        }
+                    } catch (SearchIndexException e) {
+                        err.println("tenderlens report: " + e.getMessage() + " — scanning every record instead");
+                        return ReportInput.fromStore(store, extractor, anyTermRegex);
                     }
-                    err.println("tenderlens report: the store has no current search index: scanning every record"
-                            + " (`tenderlens index` builds one and makes reports on large stores fast)");
-                    return ReportInput.fromStore(store, extractor, anyTermRegex);
                 }
             }
         }

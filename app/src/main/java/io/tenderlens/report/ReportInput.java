@@ -7,13 +7,15 @@ import io.tenderlens.metrics.Procurement;
 import io.tenderlens.metrics.ProcurementExtractor;
 import io.tenderlens.ocds.MergeRules;
 import io.tenderlens.ocds.ReleaseCompiler;
-import io.tenderlens.search.NoticeIndex;
+import io.tenderlens.search.RecordSearcher;
+import io.tenderlens.search.SearchFields;
 import io.tenderlens.source.ocds.OcdsHandler;
 import io.tenderlens.source.ocds.OcdsProblem;
 import io.tenderlens.source.ocds.OcdsReader;
 import io.tenderlens.source.ocds.OcdsRelease;
 import io.tenderlens.store.Store;
 import io.tenderlens.topic.Topic;
+import io.tenderlens.topic.TopicTerm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,11 +98,12 @@ public final class ReportInput {
     }
 
     /**
-     * The store's records with a topic term, read from its search index alone (which keeps each record's
-     * compiled release and notices), graded on all cores.
+     * The store's records with a topic term, read from its search index alone (which stores each record's
+     * compiled release and notices), graded on all cores. The index must be current.
      */
-    public static Loaded fromIndex(Store store, NoticeIndex index, Topic topic, ProcurementExtractor extractor) throws IOException {
-        List<NoticeIndex.StoredRecord> candidates = index.candidateRecords(topic);
+    public static Loaded fromIndex(Store store, RecordSearcher searcher, Topic topic, ProcurementExtractor extractor) {
+        List<SearchFields.StoredRecord> candidates = searcher.storedRecordsMatchingAny(
+                topic.terms().stream().map(TopicTerm::text).toList());
         List<Procurement> out = candidates.parallelStream().map(r -> {
             List<ObjectNode> notices = new ArrayList<>();
             parseArray(r.notices()).forEach(n -> notices.add((ObjectNode) n));

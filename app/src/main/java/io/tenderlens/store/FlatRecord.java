@@ -61,10 +61,10 @@ public record FlatRecord(
         String buyerKind) {
 
     /**
-     * Bumped whenever the way fields are read changes: a store whose records were flattened by
-     * another version rebuilds them from its releases on the next ingest.
+     * Bumped whenever the records table's columns or the way they are read change: a store whose
+     * records were made by another version rebuilds them from its releases on the next ingest.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** Amounts are stored as DECIMAL(38, 6): 32 integer digits, micro-units of the currency. */
     public static final int AMOUNT_SCALE = 6;

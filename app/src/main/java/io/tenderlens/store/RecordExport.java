@@ -86,8 +86,10 @@ public final class RecordExport {
      * @return the number of records written
      */
     public long writeParquet(Path target) throws IOException {
-        // DuckDB writes to a temporary file whose name we chose, so no outside text enters the SQL
-        Path temporary = Files.createTempFile("tenderlens-export-", ".parquet");
+        // DuckDB writes to a temporary file whose name we chose, so no outside text enters the SQL;
+        // DuckDB creates it, with the permissions any new file gets
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"),
+                "tenderlens-export-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".parquet");
         try {
             String literal = temporary.toAbsolutePath().toString().replace("'", "''");
             long count;

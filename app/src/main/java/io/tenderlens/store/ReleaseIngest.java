@@ -15,6 +15,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
 /**
@@ -30,7 +32,8 @@ import java.util.function.Function;
  *       {@code pending_records}. Ocids left pending by an earlier, interrupted ingest are compiled
  *       too.</li>
  * </ol>
- * Not thread-safe: one thread feeds a session. The compiler may be called from several threads.
+ * Not thread-safe: one thread feeds a session, and must not change a release after giving it. The
+ * compiler may be called from several threads.
  */
 public final class ReleaseIngest implements AutoCloseable {
     /**
@@ -42,12 +45,15 @@ public final class ReleaseIngest implements AutoCloseable {
         static final Limits DEFAULT = new Limits(5_000, 32L << 20, 2_000, 20_000);
     }
 
+    private static final int IN_FLIGHT = 256;
+
     private final Store store;
     private final Function<List<ObjectNode>, ObjectNode> compiler;
     private final IngestListener listener;
     private final Limits limits;
     private final LocalDateTime started = now();
-    private final List<StagedRelease> batch = new ArrayList<>();
+    private final List<CompletableFuture<StagedRelease>> batch = new ArrayList<>();
+    private int measured;
     private long batchChars;
     private long nextSeq;
     private long files;
@@ -86,16 +92,13 @@ public final class ReleaseIngest implements AutoCloseable {
             problem(file, position, "release without an ocid string: not stored");
             return false;
         }
-        String json;
-        try {
-            json = Store.JSON.writeValueAsString(release);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed release always serialises", e);
+        long seq = nextSeq++;
+        // hashing and writing the JSON run beside the reading thread; the batch keeps input order
+        batch.add(CompletableFuture.supplyAsync(() -> StagedRelease.of(release, seq, ocid, file, position), ForkJoinPool.commonPool()));
+        // at most IN_FLIGHT trees wait for the worker, so memory holds JSON text, not trees
+        while (measured < batch.size() && (batch.get(measured).isDone() || batch.size() - measured > IN_FLIGHT)) {
+            batchChars += batch.get(measured++).join().json().length();
         }
-        batch.add(new StagedRelease(ReleaseIdentity.sha256(release), nextSeq++, ocid,
-                FlatRecord.text(release, "id"), FlatRecord.text(release, "date"), tags(release),
-                file, position, json));
-        batchChars += json.length();
         if (batch.size() >= limits.batchReleases() || batchChars >= limits.batchChars()) {
             flush();
         }
@@ -132,6 +135,7 @@ public final class ReleaseIngest implements AutoCloseable {
     public void close() {
         finished = true;
         batch.clear();
+        measured = 0;
     }
 
     private void requireOpen() {
@@ -144,12 +148,13 @@ public final class ReleaseIngest implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
-        long firstSeq = batch.get(0).seq();
+        List<StagedRelease> staged = batch.stream().map(CompletableFuture::join).toList();
+        long firstSeq = staged.get(0).seq();
         LocalDateTime ingestedAt = now();
         store.inTransaction(() -> {
             store.execute("DELETE FROM staged_releases");
             try (DuckDBAppender appender = store.duckdb().createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, "staged_releases")) {
-                for (StagedRelease r : batch) {
+                for (StagedRelease r : staged) {
                     appender.beginRow().append(r.sha256()).append(r.seq()).append(r.ocid());
                     appendNullable(appender, r.id());
                     appendNullable(appender, r.date());
@@ -172,6 +177,7 @@ public final class ReleaseIngest implements AutoCloseable {
             store.execute("DELETE FROM staged_releases");
         });
         batch.clear();
+        measured = 0;
         batchChars = 0;
         listener.stored(releasesRead);
     }
@@ -259,6 +265,7 @@ public final class ReleaseIngest implements AutoCloseable {
             delete.setString(2, last);
             delete.executeUpdate();
         }
+        LocalDateTime compiledAt = now();
         try (DuckDBAppender appender = store.duckdb().createAppender(DuckDBConnection.DEFAULT_SCHEMA, "records")) {
             for (CompiledRecord record : records) {
                 if (record.row() == null) {
@@ -268,7 +275,7 @@ public final class ReleaseIngest implements AutoCloseable {
                 for (Object value : record.row().values()) {
                     appendValue(appender, value);
                 }
-                appender.append(record.json()).endRow();
+                appender.append(record.json()).append(compiledAt).endRow();
             }
         }
         // done: the ocids now with a record, or without releases; those that failed stay pending for a retry
@@ -343,7 +350,17 @@ public final class ReleaseIngest implements AutoCloseable {
     }
 
     private record StagedRelease(String sha256, long seq, String ocid, String id, String date, List<String> tags,
-                                 String file, String position, String json) {}
+                                 String file, String position, String json) {
+        static StagedRelease of(ObjectNode release, long seq, String ocid, String file, String position) {
+            try {
+                return new StagedRelease(ReleaseIdentity.sha256(release), seq, ocid, FlatRecord.text(release, "id"),
+                        FlatRecord.text(release, "date"), ReleaseIngest.tags(release), file, position,
+                        Store.JSON.writeValueAsString(release));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a parsed release always serialises", e);
+            }
+        }
+    }
 
     private record ReleasesOfOcid(String ocid, List<String> json) {}
 

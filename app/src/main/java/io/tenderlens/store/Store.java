@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -40,9 +42,11 @@ import java.util.stream.Collectors;
  *       {@code source_position}, {@code ingested_at}, {@code json} (the release as read).</li>
  *   <li>{@code records}: one row per ocid. The columns of {@link FlatRecord} in snake_case
  *       ({@code ocid, release_count, tags, first_date, last_date, title, buyer_id, buyer_name, …,
- *       budget_amount, award_amount, supplier_names, province, city, government_level, buyer_kind})
- *       and {@code compiled} (the compiled release JSON). Amounts are DECIMAL(38,6), dates are the
- *       publisher's local TIMESTAMPs.</li>
+ *       budget_amount, award_amount, supplier_names, province, city, government_level, buyer_kind}),
+ *       {@code compiled} (the compiled release JSON) and {@code compiled_at} (UTC: when the record was
+ *       last compiled, so an index or an alert can pick up the records changed since its last run).
+ *       Amounts are DECIMAL(38,6), dates are the publisher's local TIMESTAMPs. Derived data: rebuilt
+ *       from the releases when {@link FlatRecord#VERSION} changes.</li>
  *   <li>{@code pending_records}: ocids whose releases changed and whose record is not yet
  *       recompiled (non-empty only while an ingest runs or after one was killed).</li>
  *   <li>{@code ingest_runs}: one row per finished ingest with its counts.</li>
@@ -58,6 +62,8 @@ public final class Store implements AutoCloseable {
     static final String DATABASE_FILE = "tenderlens.duckdb";
     private static final String LOCK_FILE = "writer.lock";
     private static final int SCHEMA_VERSION = 1;
+    /** How DuckDB names the process holding its file lock: "Conflicting lock is held in … (PID 1234)". */
+    private static final Pattern DUCKDB_LOCK_HOLDER = Pattern.compile("\\(PID (\\d+)\\)");
 
     /** The OCDS Jackson configuration: decimals stay exact with their written scale, so a stored release reads back equal. */
     static final ObjectMapper JSON = OcdsJson.mapper();
@@ -100,7 +106,7 @@ public final class Store implements AutoCloseable {
                 lock = null; // held by this very process
             }
             if (lock == null) {
-                throw new StoreLockedException(lockedMessage(dir));
+                throw new StoreLockedException(lockedMessage(dir, null));
             }
             String holder = "pid " + ProcessHandle.current().pid() + ", " + purpose + ", since " + Instant.now() + "\n";
             channel.truncate(0);
@@ -152,36 +158,45 @@ public final class Store implements AutoCloseable {
             return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + dir.resolve(DATABASE_FILE), properties);
         } catch (SQLException e) {
             if (String.valueOf(e.getMessage()).contains("Could not set lock")) {
-                throw new StoreLockedException(lockedMessage(dir));
+                throw new StoreLockedException(lockedMessage(dir, e.getMessage()));
             }
             throw new StoreException("Cannot open the database " + dir.resolve(DATABASE_FILE) + ": " + e.getMessage(), e);
         }
     }
 
-    private static String lockedMessage(Path dir) {
-        String holder;
+    /**
+     * Says who holds the database: the writer named in the lock file, or the process DuckDB names
+     * (a reader, when it is not the writer), so the user knows what to wait for.
+     */
+    private static String lockedMessage(Path dir, String duckdbError) {
+        String writer;
         try {
-            holder = Files.readString(dir.resolve(LOCK_FILE)).strip();
+            writer = Files.readString(dir.resolve(LOCK_FILE)).strip();
         } catch (IOException e) {
-            holder = "";
+            writer = "";
         }
-        return "The database in " + dir + " is in use by another tenderlens process"
-                + (holder.isEmpty() ? "" : " (" + holder + ")")
-                + ". Only one process may write to a database at a time: wait for it to finish, or use another --db directory.";
+        Matcher pid = DUCKDB_LOCK_HOLDER.matcher(String.valueOf(duckdbError));
+        String who;
+        if (pid.find() && !writer.startsWith("pid " + pid.group(1) + ",")) {
+            who = "another process (PID " + pid.group(1) + ") that has it open, for example a tenderlens command reading it";
+        } else {
+            who = "another tenderlens process" + (writer.isEmpty() ? "" : " (" + writer + ")");
+        }
+        return "The database in " + dir + " is in use by " + who + ". Only one process may write to a database at a time,"
+                + " and not while another reads it: wait for it to finish, or use another --db directory.";
     }
 
     private void migrate() {
-        String records = FlatRecord.columns().stream()
-                .map(c -> c.name() + " " + c.sqlType())
-                .collect(Collectors.joining(", "));
         execute("CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)");
         Optional<Integer> existing = schemaVersion();
         existing.ifPresent(this::checkSchemaVersion);
         execute("CREATE TABLE IF NOT EXISTS releases (release_sha256 VARCHAR NOT NULL, seq BIGINT NOT NULL,"
                 + " ocid VARCHAR NOT NULL, id VARCHAR, date VARCHAR, tags VARCHAR[] NOT NULL,"
                 + " source_file VARCHAR NOT NULL, source_position VARCHAR, ingested_at TIMESTAMP NOT NULL, json JSON NOT NULL)");
-        execute("CREATE TABLE IF NOT EXISTS records (" + records + ", compiled JSON NOT NULL)");
         execute("CREATE TABLE IF NOT EXISTS pending_records (ocid VARCHAR NOT NULL)");
+        // point lookups by ocid (a project page, recompiling a few records): long shared ocid prefixes
+        // defeat DuckDB's min/max pruning, so without these a lookup scans the whole table
+        execute("CREATE INDEX IF NOT EXISTS releases_ocid ON releases (ocid)");
         execute("CREATE TABLE IF NOT EXISTS ingest_runs (started TIMESTAMP NOT NULL, finished TIMESTAMP NOT NULL,"
                 + " files BIGINT, releases_read BIGINT, new_releases BIGINT, duplicates BIGINT, rejected BIGINT,"
                 + " problems BIGINT, records_compiled BIGINT)");
@@ -189,14 +204,21 @@ public final class Store implements AutoCloseable {
             setMeta("schema_version", String.valueOf(SCHEMA_VERSION));
         }
         String recordsVersion = String.valueOf(FlatRecord.VERSION);
-        if (!recordsVersion.equals(meta("records_version").orElse(null))) {
-            // records were flattened by another version of the rules: rebuild them all from the releases
-            inTransaction(() -> {
+        boolean recordsCurrent = recordsVersion.equals(meta("records_version").orElse(null));
+        inTransaction(() -> {
+            if (!recordsCurrent) {
+                // records are derived data: when this version lays them out or reads them differently,
+                // they are rebuilt from the releases by the next ingest
+                execute("DROP TABLE IF EXISTS records");
                 execute("DELETE FROM pending_records");
                 execute("INSERT INTO pending_records SELECT DISTINCT ocid FROM releases");
                 setMeta("records_version", recordsVersion);
-            });
-        }
+            }
+            execute("CREATE TABLE IF NOT EXISTS records (" + FlatRecord.columns().stream()
+                    .map(c -> c.name() + " " + c.sqlType()).collect(Collectors.joining(", "))
+                    + ", compiled JSON NOT NULL, compiled_at TIMESTAMP NOT NULL)");
+            execute("CREATE INDEX IF NOT EXISTS records_ocid ON records (ocid)");
+        });
     }
 
     private Optional<Integer> schemaVersion() {

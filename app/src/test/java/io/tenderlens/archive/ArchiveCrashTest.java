@@ -30,7 +30,7 @@ class ArchiveCrashTest {
         Random random = new Random(20161201);
         Path inbox = Files.createDirectories(tmp.resolve("inbox"));
         Set<String> distinct = new HashSet<>();
-        for (int i = 0; i < 150; i++) {
+        for (int i = 0; i < 100; i++) {
             byte[] bytes;
             if (i % 13 == 12) {
                 bytes = Files.readAllBytes(inbox.resolve(String.format("notice-%04d.html", i - 7))); // a re-published copy

@@ -219,8 +219,8 @@ class CompileCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.lines()).hasSize(19);
         assertThat(run.stderr())
-                .contains("error: " + broken + ":4:")
-                .contains("error: " + broken + ":21:")
+                .contains("error: " + broken + ", line 4,")
+                .contains("error: " + broken + ", line 21,")
                 .contains("has no ocid")
                 .contains("problems: 2 errors");
         assertThat(CliRun.compile("--strict", broken.toString()).exit()).isEqualTo(1);
@@ -254,6 +254,15 @@ class CompileCommandTest {
         assertThat(pkg.get("publisher")).isEqualTo(json("{\"name\":\"Me\"}"));
         assertThat(pkg.get("records")).hasSize(11);
         assertThat(pkg.get("packages")).hasSize(1);
+    }
+
+    @Test
+    void helpIsThere() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        picocli.CommandLine cli = Main.commandLine();
+        cli.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
+        assertThat(cli.execute("compile", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--linked-releases").contains("--sort-memory");
     }
 
     @Test

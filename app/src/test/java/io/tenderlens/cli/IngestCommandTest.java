@@ -1,10 +1,12 @@
 package io.tenderlens.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenderlens.ocds.MergeRules;
 import io.tenderlens.ocds.MergeWarnings;
 import io.tenderlens.ocds.ReleaseCompiler;
 import io.tenderlens.source.ocds.OcdsHandler;
+import io.tenderlens.source.ocds.OcdsJson;
 import io.tenderlens.source.ocds.OcdsReader;
 import io.tenderlens.store.ReleaseIdentity;
 import io.tenderlens.store.Store;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +51,32 @@ class IngestCommandTest {
         cli.setOut(new PrintWriter(new StringWriter(), true));
         int exit = cli.execute(args);
         return new Run(exit, err.toString());
+    }
+
+    @Test
+    void chineseNoticeFilesAreConvertedLinkedAndStoredOnce() throws Exception {
+        Path db = dir.resolve("notices");
+        String crawl = SharedData.path("cn-notices/csv/junkrango__ccgp_spider__output.csv").toString();
+        String pages = SharedData.path("cn-notices/raw-html/ccgp.gov.cn").toString();
+        Run first = tenderlens("ingest", "--db", db.toString(), crawl, pages);
+        assertThat(first.exit()).as(first.err()).isZero();
+        long records;
+        try (Store store = Store.openReadOnly(db)) {
+            records = store.recordCount();
+            // the crawl holds 20 notices, each 25 times: repeats vanish, one record per procurement
+            try (Statement st = store.connection().createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM records WHERE compiled->>'$.noticeSource.file' LIKE '%.csv#%'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(20);
+            }
+        }
+        assertThat(records).isGreaterThan(20);
+        Run again = tenderlens("ingest", "--db", db.toString(), crawl, pages);
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.err()).contains(" 0 new,");
+        try (Store store = Store.openReadOnly(db)) {
+            assertThat(store.recordCount()).isEqualTo(records);
+        }
     }
 
     @Test
@@ -93,7 +122,7 @@ class IngestCommandTest {
                 SharedData.path("ocds/real/paraguay-dncp/releases-v1.1.jsonl"),
                 SharedData.path("ocds/real/mexico-cdmx/release-package.json"),
                 SharedData.path("ocds/real/canada-buyandsell/release-package.json"),
-                SharedData.path("ocds/real/mexico-gacm/releases.jsonl"));
+                SharedData.path("ocds/real/paraguay-dncp/release-package.json"));
         Path db = dir.resolve("db");
         List<String> args = new ArrayList<>(List.of("ingest", "--db", db.toString()));
         files.forEach(f -> args.add(f.toString()));
@@ -111,13 +140,15 @@ class IngestCommandTest {
         }
         ReleaseCompiler compiler = new ReleaseCompiler(MergeRules.bundled(), MergeWarnings.IGNORE);
         assertThat(byOcid.values()).anyMatch(list -> list.size() >= 7);
-        try (Store store = Store.openReadOnly(db)) {
-            assertThat(store.recordCount()).isEqualTo(byOcid.size());
-            for (var group : byOcid.entrySet()) {
-                assertThat(store.compiledRelease(group.getKey())).as(group.getKey())
-                        .contains(compiler.compile(group.getValue()));
+        Map<String, JsonNode> stored = new HashMap<>();
+        try (Store store = Store.openReadOnly(db); Statement s = store.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT ocid, compiled FROM records")) {
+            while (rs.next()) {
+                stored.put(rs.getString(1), OcdsJson.mapper().readTree(rs.getString(2)));
             }
         }
+        assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(byOcid.keySet());
+        byOcid.forEach((ocid, releases) -> assertThat(stored.get(ocid)).as(ocid).isEqualTo(compiler.compile(releases)));
     }
 
     @Test

@@ -128,6 +128,17 @@ class ReportCommandTest {
         assertThat(funnel.get(1)).startsWith("检索命中,search hits,43,43");
         assertThat(funnel.get(2)).startsWith("去除模板文字,boilerplate removed,42,42");
         assertThat(Files.readString(out.resolve("index.html"))).contains("store " + db.toAbsolutePath().normalize(), "北京市海淀区政务服务管理局");
+        assertThat(r.err()).contains("updating the search index");
+        // the index found what reading the files finds: the same tables
+        Path files = tmp.resolve("f");
+        assertThat(CommandRun.of("report", "--input", SampleReports.sampleDirectory().toString(), others.toString(),
+                "--out", files.toString()).exit()).isZero();
+        for (String table : List.of("funnel", "projects", "sector", "province", "growth", "suppliers")) {
+            assertThat(Files.readString(out.resolve("csv/" + table + ".csv"))).as(table)
+                    .isEqualTo(Files.readString(files.resolve("csv/" + table + ".csv")));
+        }
+        CommandRun again = CommandRun.of("report", "--db", db.toString(), "--out", tmp.resolve("s2").toString());
+        assertThat(again.err()).as("the index is current now").doesNotContain("updating the search index");
         CommandRun empty = CommandRun.of("report", "--db", tmp.resolve("nothing").toString(), "--out", tmp.resolve("e").toString());
         assertThat(empty.exit()).isEqualTo(1);
         assertThat(empty.err()).contains("No tenderlens database");

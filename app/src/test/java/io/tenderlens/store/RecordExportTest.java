@@ -156,8 +156,10 @@ class RecordExportTest {
                 assertThat(rs.getLong(1)).isEqualTo(count);
             }
         }
-        assertThat(Files.list(file.getParent()).map(Path::getFileName).map(Path::toString))
-                .noneMatch(name -> name.startsWith("tenderlens-export-"));
+        try (var temporary = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(temporary.map(p -> p.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("tenderlens-export-" + ProcessHandle.current().pid() + "-"));
+        }
     }
 
     @Test

@@ -27,10 +27,10 @@ class SecondProcessTest {
     private static Path input;
     private static String expected;
 
-    /** An input of some 2,000 real releases, and the store a clean ingest of it makes. */
+    /** An input of some 1,200 real releases, and the store a clean ingest of it makes. */
     @BeforeAll
     static void ingestCleanly() throws IOException, SQLException {
-        input = enlargedRealInput(shared.resolve("enlarged.jsonl"), 8);
+        input = enlargedRealInput(shared.resolve("enlarged.jsonl"), 5);
         try (Store store = Store.openForWriting(shared.resolve("clean"), "test")) {
             ingest(store, input);
             expected = StoreFixtures.fingerprint(store);
@@ -56,13 +56,30 @@ class SecondProcessTest {
     }
 
     @Test
+    void aWriterIsToldWhichProcessIsReadingTheDatabase() throws Exception {
+        Path db = dir.resolve("db");
+        Store.openForWriting(db, "create").close();
+        Process reader = child("read", db.toString());
+        try {
+            awaitLine(reader, "ready"::equals);
+            assertThatThrownBy(() -> Store.openForWriting(db, "writer"))
+                    .isInstanceOf(StoreLockedException.class)
+                    .hasMessageContaining("in use by another process (PID " + reader.pid() + ")");
+        } finally {
+            reader.getOutputStream().close();
+            assertThat(reader.waitFor()).isZero();
+        }
+        Store.openForWriting(db, "after").close();
+    }
+
+    @Test
     void aWriterKilledWhileStoringReleasesLeavesAConsistentStoreThatTheNextIngestCompletes() throws Exception {
-        killMidIngestAndResume(line -> line.startsWith("stored ") && Long.parseLong(line.substring(7)) >= 400);
+        killMidIngestAndResume(line -> line.startsWith("stored ") && Long.parseLong(line.substring(7)) >= 300);
     }
 
     @Test
     void aWriterKilledWhileCompilingRecordsLeavesAConsistentStoreThatTheNextIngestCompletes() throws Exception {
-        killMidIngestAndResume(line -> line.startsWith("compiled ") && Long.parseLong(line.substring(9)) >= 100);
+        killMidIngestAndResume(line -> line.startsWith("compiled ") && Long.parseLong(line.substring(9)) >= 60);
     }
 
     private void killMidIngestAndResume(Predicate<String> killWhen) throws Exception {
@@ -117,9 +134,11 @@ class SecondProcessTest {
         }
     }
 
-    private static Process child(String... args) throws IOException {
+    private Process child(String... args) throws IOException {
+        // DuckDB unpacks its native library into the temporary directory; a killed child cannot delete it
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
                 "-cp", System.getProperty("java.class.path"), StoreChild.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

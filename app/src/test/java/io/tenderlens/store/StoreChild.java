@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A second process for the store tests: {@code hold DIR} opens DIR for writing, says "ready" and holds
- * it until its standard input closes; {@code ingest DIR FILE} ingests a JSON Lines file in small
+ * A second process for the store tests: {@code hold DIR} opens DIR for writing ({@code read DIR}: for
+ * reading), says "ready" and holds it until its standard input closes; {@code ingest DIR FILE} ingests a JSON Lines file in small
  * transactions, printing "stored N" after each batch and "compiled N" after each chunk of records, so the
  * test can kill it in the middle.
  */
@@ -17,8 +17,8 @@ final class StoreChild {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[1]);
-        if (args[0].equals("hold")) {
-            try (Store store = Store.openForWriting(dir, "test holder")) {
+        if (args[0].equals("hold") || args[0].equals("read")) {
+            try (Store store = args[0].equals("hold") ? Store.openForWriting(dir, "test holder") : Store.openReadOnly(dir)) {
                 System.out.println("ready");
                 System.out.flush();
                 while (System.in.read() >= 0) {

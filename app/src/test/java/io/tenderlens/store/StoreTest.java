@@ -168,6 +168,27 @@ class StoreTest {
     }
 
     @Test
+    void recordsMadeByAnotherVersionAreRebuiltFromTheReleases() throws Exception {
+        String current;
+        try (Store store = Store.openForWriting(dir, "test")) {
+            ingest(store, COMPILER, List.of(REAL_JSONL.get(0)));
+            current = fingerprint(store);
+            // as an older tenderlens would have left it: other values, made by records version 1
+            store.execute("UPDATE store_meta SET value = '1' WHERE key = 'records_version'");
+            store.execute("UPDATE records SET title = 'stale', compiled = '{}'");
+        }
+        try (Store store = Store.openReadOnly(dir)) {
+            assertThat(store.pendingRecordCount()).isEqualTo(12);
+        }
+        try (Store store = Store.openForWriting(dir, "test"); ReleaseIngest ingest = store.beginIngest(COMPILER, StoreFixtures.QUIET)) {
+            assertThat(store.recordCount()).isZero();
+            assertThat(ingest.finish().recordsCompiled()).isEqualTo(12);
+            assertThat(fingerprint(store)).isEqualTo(current);
+            assertThat(store.count("SELECT count(*) FROM records WHERE compiled_at IS NOT NULL AND title IS DISTINCT FROM 'stale'")).isEqualTo(12);
+        }
+    }
+
+    @Test
     void aSecondWriterIsToldWhoHoldsTheDatabase() {
         try (Store first = Store.openForWriting(dir, "tenderlens ingest")) {
             assertThatThrownBy(() -> Store.openForWriting(dir, "tenderlens ingest"))

@@ -212,6 +212,11 @@ public final class AmountParser {
             return null;
         }
         Labels.Label lb = Labels.before(t, n.start(), floor);
+        boolean unitWritten = sx.kind() == AmountUnits.SuffixKind.MONEY;
+        boolean explicit = unitWritten || lb.currency() != null;
+        if (!explicit && !lb.attached() && !cell) {
+            return null; // a bare number in prose with no label tied to it: most numbers on a page
+        }
         String core = lb.present() ? Labels.core(t, lb.start(), lb.end()) : "";
         AmountUnits.Declared declared = lb.present() ? AmountUnits.declared(t, lb.start(), lb.end())
                 : AmountUnits.Declared.NOTHING;
@@ -220,8 +225,6 @@ public final class AmountParser {
         if (labelUnit == null && (declared.rate() || head == Labels.Head.RATE || head == Labels.Head.NOT_MONEY)) {
             return null;
         }
-        boolean unitWritten = sx.kind() == AmountUnits.SuffixKind.MONEY;
-        boolean explicit = unitWritten || lb.currency() != null;
         int end = Math.max(n.end(), sx.end());
         EnumSet<MoneyFlag> flags = EnumSet.noneOf(MoneyFlag.class);
         if (n.chinese()) {

@@ -1,6 +1,7 @@
 package io.tenderlens.money;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -72,6 +73,27 @@ final class Labels {
             rw("售价", AmountRole.FEE), rw("手续费", AmountRole.FEE), rw("邮寄费", AmountRole.FEE),
             rw("工本费", AmountRole.FEE), rw("邮资", AmountRole.FEE),
             rw("保证金", AmountRole.DEPOSIT));
+
+    /** The word of {@code words} whose last occurrence in {@code core} ends last (the longer on a tie), or null. */
+    private static <T> T lastEnding(String core, List<T> words, Function<T, String> word) {
+        T best = null;
+        int bestEnd = -1;
+        int bestLen = 0;
+        for (T w : words) {
+            String text = word.apply(w);
+            int at = core.lastIndexOf(text);
+            if (at < 0) {
+                continue;
+            }
+            int end = at + text.length();
+            if (end > bestEnd || (end == bestEnd && text.length() > bestLen)) {
+                best = w;
+                bestEnd = end;
+                bestLen = text.length();
+            }
+        }
+        return best;
+    }
 
     private static Keyword kw(String w, Head h) {
         return new Keyword(w, h);
@@ -215,7 +237,7 @@ final class Labels {
                 depth--;
             } else if (depth == 0 && isBreak(c)) {
                 break;
-            } else if (depth == 0 && Fold.isSpace(c) && hasHan(t, k, end, true) && !isColumnFormula(t, k, end)) {
+            } else if (depth == 0 && Fold.isSpace(c) && hasHanOutsideBrackets(t, k, end) && !isColumnFormula(t, k, end)) {
                 break; // a space ends the label, unless what we have is only brackets or symbols (单价 ②)
             }
             k--;
@@ -237,14 +259,14 @@ final class Labels {
     }
 
     /** Han characters outside brackets in t[from, to). */
-    private static boolean hasHan(char[] t, int from, int to, boolean outsideBracketsOnly) {
+    private static boolean hasHanOutsideBrackets(char[] t, int from, int to) {
         int depth = 0;
         for (int i = from; i < to; i++) {
             if (Fold.isOpen(t[i])) {
                 depth++;
             } else if (Fold.isClose(t[i])) {
                 depth = Math.max(0, depth - 1);
-            } else if ((depth == 0 || !outsideBracketsOnly) && AmountUnits.isHan(t[i])) {
+            } else if (depth == 0 && AmountUnits.isHan(t[i])) {
                 return true;
             }
         }
@@ -327,42 +349,15 @@ final class Labels {
 
     /** What the label's head word says. */
     static Head head(String core) {
-        Head best = Head.NEUTRAL;
-        int bestEnd = -1;
-        int bestLen = 0;
-        for (Keyword k : HEADS) {
-            int at = core.lastIndexOf(k.word());
-            if (at < 0) {
-                continue;
-            }
-            int end = at + k.word().length();
-            if (end > bestEnd || (end == bestEnd && k.word().length() > bestLen)) {
-                best = k.head();
-                bestEnd = end;
-                bestLen = k.word().length();
-            }
-        }
-        return best;
+        Keyword k = lastEnding(core, HEADS, Keyword::word);
+        return k == null ? Head.NEUTRAL : k.head();
     }
 
     /** The role the label gives its amount. */
     static AmountRole role(String core) {
-        AmountRole best = AmountRole.OTHER;
-        int bestEnd = -1;
-        int bestLen = 0;
-        for (RoleWord r : ROLES) {
-            int at = core.lastIndexOf(r.word());
-            if (at < 0) {
-                continue;
-            }
-            int end = at + r.word().length();
-            if (end > bestEnd || (end == bestEnd && r.word().length() > bestLen)) {
-                best = r.role();
-                bestEnd = end;
-                bestLen = r.word().length();
-            }
-        }
-        // 中标报价 / 成交价格: the winning bidder's price is the award
+        RoleWord r = lastEnding(core, ROLES, RoleWord::word);
+        AmountRole best = r == null ? AmountRole.OTHER : r.role();
+        // 中标报价 / 成交报价: the winning bidder's price is the award
         if (best == AmountRole.BID && (core.contains("中标") || core.contains("成交"))) {
             return AmountRole.AWARD;
         }

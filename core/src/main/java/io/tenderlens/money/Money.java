@@ -66,13 +66,6 @@ public record Money(BigDecimal amount, String currency, String per, Set<MoneyFla
         return flags.contains(flag);
     }
 
-    /** The same amount with {@code flag} added. */
-    public Money with(MoneyFlag flag) {
-        EnumSet<MoneyFlag> more = flags.isEmpty() ? EnumSet.noneOf(MoneyFlag.class) : EnumSet.copyOf(flags);
-        more.add(flag);
-        return new Money(amount, currency, per, more, text);
-    }
-
     /** Strip trailing zeros but keep integers integral ({@code 1E+6} would print badly in JSON). */
     static BigDecimal normalise(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();

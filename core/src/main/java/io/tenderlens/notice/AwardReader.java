@@ -78,7 +78,8 @@ final class AwardReader {
         Map<String, String> failed = failedLots();
         String wholeReason = wholeReason();
         List<Candidate> winners = new ArrayList<>();
-        if (type == NoticeType.AWARD || type == NoticeType.CONTRACT || type == NoticeType.UNSUCCESSFUL) {
+        if (type == NoticeType.AWARD || type == NoticeType.AWARD_AMENDMENT || type == NoticeType.CONTRACT
+                || type == NoticeType.UNSUCCESSFUL) {
             winners.addAll(fromTables());
             if (winners.isEmpty()) {
                 winners.addAll(fromProse(false));
@@ -209,8 +210,8 @@ final class AwardReader {
             switch (f.key()) {
                 case SUPPLIER -> {
                     String name = Names.clean(f.value());
-                    if (name == null || name.length() < 4) {
-                        continue;
+                    if (name == null || !Names.looksLikeOrganisation(name)) {
+                        continue; // 供应商名称 over a column of item names, "/其他类型": not a winner
                     }
                     current = new Candidate();
                     current.supplier = name;

@@ -1,17 +1,18 @@
 package io.tenderlens.notice;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tenderlens.place.Division;
+import io.tenderlens.party.BuyerKind;
+import io.tenderlens.party.PartyDetails;
 import io.tenderlens.place.GovernmentLevel;
 import io.tenderlens.place.RegionClues;
 import io.tenderlens.place.RegionResolver;
 import io.tenderlens.place.ResolvedRegion;
 
 /**
- * The buyer's place and level, by the places helper's resolvers: province and city (GB/T 2260 codes)
+ * The buyer's place, level and kind by the places helper's classifiers: province and city (GB/T 2260 codes)
  * from its name, address, the page's region line and the title; central or local government from the
- * ccgp channel or the name. Written to our extension's {@code details} and the standard
- * {@code address.region}/{@code address.locality}.
+ * ccgp channel or the name; government, school, hospital, state-owned enterprise, public institution or
+ * other from the name. Written as our extension declares it ({@link PartyDetails}).
  */
 final class BuyerDetails {
     private BuyerDetails() {}
@@ -27,34 +28,16 @@ final class BuyerDetails {
         String name = party.path("name").asText();
         String address = party.path("address").path("streetAddress").asText(null);
         ResolvedRegion region = RegionResolver.bundled().resolve(new RegionClues(name, address, regionLine, context));
-        ObjectNode details = party.has("details") ? (ObjectNode) party.get("details") : party.putObject("details");
-        if (region.province().isPresent()) {
-            ObjectNode division = details.putObject("division");
-            put(division.putObject("province"), region.province().get());
-            ObjectNode addr = party.has("address") ? (ObjectNode) party.get("address") : party.putObject("address");
-            addr.put("region", region.province().get().name());
-            if (region.city().isPresent()) {
-                put(division.putObject("city"), region.city().get());
-                addr.put("locality", region.city().get().name());
-            }
-            addr.put("countryName", "中国");
-            StringBuilder why = new StringBuilder();
-            String rule = null;
-            for (ResolvedRegion.Evidence e : region.decidedBy()) {
-                if (rule == null) {
-                    rule = e.source().rule();
-                }
-                why.append(why.length() > 0 ? "；" : "").append(e.text());
-            }
-            provenance.add(path + "/details/division", why.toString(), rule == null ? "region" : rule);
-        }
         GovernmentLevel.Decision level = GovernmentLevel.bundled().classify(name, channel);
-        details.put("governmentLevel", level.level().code());
-        provenance.add(path + "/details/governmentLevel", level.evidence(), level.rule());
-    }
-
-    private static void put(ObjectNode node, Division d) {
-        node.put("code", d.code());
-        node.put("name", d.name());
+        BuyerKind.Decision kind = BuyerKind.bundled().classify(name);
+        party.set("details", PartyDetails.details(region, level, kind));
+        if (region.province().isPresent()) {
+            ObjectNode addr = party.has("address") ? (ObjectNode) party.get("address") : party.putObject("address");
+            PartyDetails.setRegionAndLocality(addr, region);
+            addr.put("countryName", "中国");
+        }
+        for (ObjectNode e : PartyDetails.provenance(path, region, level, kind)) {
+            provenance.add(e.path("id").asText(), e.path("text").asText(null), e.path("rule").asText(null));
+        }
     }
 }

@@ -17,23 +17,29 @@ public final class FailureReasons {
 
     /** Kinds of reasons, in the order they are recognised (the first that fits wins). */
     public enum Kind {
-        /** The complaint or review body annulled the result (投诉, 质疑, 处理决定). */
-        COMPLAINT("投诉|质疑|处理决定|责令|监督管理部门"),
+        /** A complaint, a challenge or the supervisor's inspection annulled the result (投诉, 质疑, 监督检查处理决定). */
+        COMPLAINT("投诉|质疑|处理决定|监督检查|责令|监督部门要求"),
+        /** The e-procurement system failed (政采云系统原因, 电子开评标系统, 系统有误). */
+        SYSTEM_FAILURE("系统原因|系统设置|系统有误|系统输入错误|系统出现|电子交易平台|电子开评标系统|电子签章原因|系统评分不符"),
+        /** Unlawful or unfair conduct came to light (违法、违规行为). */
+        IRREGULARITY("违法|违规|串通|不公平|影响采购公正"),
+        /** The tender documents or the announcement were defective. */
+        DOCUMENT_DEFECT("文件存在|存在(?:重大)?缺陷|存在歧义|歧义|设置(?:有误|错误|不合理)|有误|错误|错漏|录入|信息填写|没有更新|更正截标"
+                + "|大小写不一致|已废止"),
         /** The evaluation could not be carried out (评审无法进行, 无法独立评分). */
-        EVALUATION_FAILED("无法进行评审|评审无法|无法评审|评审工作无法|无法独立评分|无法往下进行|无法继续|评委人数不符合|应当停止评标"),
+        EVALUATION_FAILED("无法进行评审|评审无法|无法评审|评审工作无法|无法独立评分|无法往下进行|评委人数不符合|应当停止评标|没有办法独立评分"),
         /** Fewer bidders or responsive bidders than the law requires. */
         INSUFFICIENT_BIDDERS("不足[三3两2]家|少于[三3两2]家|不足[三3两2]个|无投标人|无供应商|没有投标人|没有供应商|未提交响应文件|未提交投标文件"
-                + "|无人投标|数量不符合|数量不足|不足法定|供应商不足|投标人不足|无投标人参与|均不足"),
+                + "|无人投标|数量不符合|数量不足|不足法定|供应商不足|投标人不足|无投标人参与|均不足|无法按时上传"),
         /** Bids exceeded the budget or ceiling price. */
         OVER_BUDGET("超过(?:了)?(?:采购)?预算|超预算|超过(?:了)?最高限价|超出预算|超过控制价"),
         /** The winner withdrew or refused to sign. */
         SUPPLIER_WITHDREW("放弃|拒绝(?:与采购人)?签订|自身原因"),
         /** Bids did not pass the qualification or compliance review. */
-        NOT_COMPLIANT("不通过|未通过|不符合|未实质性响应|没有实质性响应|无效|不满足|未提供|不一致(?!导致)|复制采购需求"),
-        /** The tender documents or the announcement were defective. */
-        DOCUMENT_DEFECT("文件存在|存在(?:重大)?缺陷|存在歧义|歧义|设置(?:有误|错误|不合理)|有误|错误|错漏|录入|信息填写|没有更新|更正截标"),
+        NOT_COMPLIANT("不通过|未通过|不符合|未实质性响应|没有实质性响应|无效|不满足|未提供|未按.{0,12}要求|不一致|复制采购需求|不符"),
         /** The buyer's plan, needs, funds or qualification terms changed. */
-        PLAN_CHANGED("采购计划|计划(?:有变|调整|变更)|需求|调整|变更|变动|变化|标的(?:改变|变更)|资金|任务取消|取消|重大变故|因故|另行通知|延迟开标"),
+        PLAN_CHANGED("采购计划|计划(?:有变|调整|变更)|需求|调整|变更|变动|变化|标的(?:改变|变更)|资金|预算压缩|无.{0,10}预算|任务取消|取消"
+                + "|重大变故|因故|另行通知|延迟开标|改项"),
         OTHER("");
 
         private final Pattern words;

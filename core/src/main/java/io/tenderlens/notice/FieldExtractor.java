@@ -24,8 +24,13 @@ final class FieldExtractor {
     private static final Pattern SECTION_MARK = Pattern.compile("([一二三四五六七八九十]{1,3})\\s*[、.](?!\\s*[、.])");
     /** 1.采购人信息 / 2、采购代理机构信息: numbered sub-sections whose number may be glued to the value before. */
     private static final Pattern SUB_MARK = Pattern.compile(
-            "(?:(?<!\\d)\\d{1,2}|\\d)\\s*[.、]\\s*(?=采购人信息|采购单位信息|招标人信息|采购代理机构信息|代理机构信息|项目联系方式|中标结果|成交结果"
+            "(?:(?<!\\d)\\d{1,2}|\\d)\\s*[.、]\\s*(?=采购人信息|采购单位信息|招标人信息|征集人信息|采购人名称|征集人名称|采购代理机构|招标代理机构|采购代理机构信息|代理机构信息|项目联系方式|中标结果|成交结果"
                     + "|废标结果|供应商排名|中标\\(成交\\)结果|质疑|其他补充|主要标的)");
+    /** A lot marker at the end of a value, glued to the next lot's fields (…标项二). */
+    private static final Pattern LOT_TAIL = Pattern.compile(
+            "(?:标项|分标)\\s*[0-9一二三四五六七八九十]{1,3}$|第\\s*[0-9一二三四五六七八九十]{1,3}\\s*(?:包|标段|分标|标项)$|[A-Z]\\s*分标$");
+    /** The next item of a numbered list ends a value: …有限公司2、上海市…, 20万元/年；6、…. */
+    private static final Pattern NEXT_ITEM = Pattern.compile("(?<=[；;。，,\\s)）司院心])\\d{1,2}[、](?=[\\u4e00-\\u9fa5]|\\s*$)");
     /** An unknown label after a space ends the value before it (备注： after a name). */
     private static final Pattern SOFT_LABEL = Pattern.compile("\\s[\\u4e00-\\u9fa5][\\u4e00-\\u9fa5()/]{1,11}\\s*:");
     /** A lot heading line: 第1包 ： / 合同包1(医疗设备采购及服务): / 包组3 / A分标. */
@@ -61,6 +66,42 @@ final class FieldExtractor {
     }
 
     private FieldExtractor() {}
+
+    /** True when the text starts with a known label (a field a crawler glued on without its colon). */
+    static boolean startsWithLabel(String text) {
+        String t = Text.fold(text).replace(" ", "");
+        for (int n = Math.min(t.length(), 14); n >= 2; n--) {
+            if (LABELS.containsKey(t.substring(0, n))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The length of a known label (of two or more characters) the text ends with, else 0. */
+    static int labelAtEnd(String text) {
+        String t = Text.fold(text);
+        for (int n = Math.min(t.length(), 14); n >= 2; n--) {
+            if (LABELS.containsKey(t.substring(t.length() - n)) && LABELS.get(t.substring(t.length() - n)) != FieldKey.OTHER) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    /** True when the text is the start of a known label, cut off (采购 of 采购项目名称 at the end of a snippet). */
+    static boolean isLabelStart(String text) {
+        String t = Text.fold(text).replace(" ", "");
+        if (t.length() < 2) {
+            return false;
+        }
+        for (String label : LABELS.keySet()) {
+            if (label.startsWith(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** A label as matched: folded, without spaces or a trailing colon. */
     static String normLabel(String label) {
@@ -142,7 +183,9 @@ final class FieldExtractor {
                 char before = at == 0 ? ' ' : folded.charAt(at - 1);
                 // mid-line only the next number in sequence, and after a Han character only from 二 on (not 统一、 第一、)
                 boolean follows = n == lastMark + 1 && before != '第' && (!Text.isHan(before) || n >= 2);
-                if (n > 0 && (lineStart || follows)) {
+                // …公告一．采购人名称：X二．采购项目名称：… — a numeral followed straight by a known label opens a section
+                boolean labelled = LABEL.matcher(folded).region(m.end(), folded.length()).lookingAt() && before != '第';
+                if (n > 0 && (lineStart || follows || labelled)) {
                     cuts.add(new int[] {at, m.end(), 1});
                     lastMark = n;
                 }
@@ -221,11 +264,25 @@ final class FieldExtractor {
                 if (soft.find()) {
                     valueEnd = soft.start();
                 }
+                Matcher item = NEXT_ITEM.matcher(folded).region(l[2], valueEnd);
+                if (item.find() && item.start() > l[2]) {
+                    valueEnd = item.start();
+                }
                 String label = folded.substring(l[0], l[1]);
                 String value = Text.cutUnbalanced(Text.trimValue(original.substring(l[2], valueEnd)));
                 String span = Text.squash(original.substring(l[0], valueEnd));
                 FieldKey key = LABELS.get(normLabel(label));
+                Matcher lotTail = LOT_TAIL.matcher(Text.fold(value));
+                String nextLot = null;
+                if (lotTail.find() && key != FieldKey.LOT_NAME && key != FieldKey.LOT) {
+                    // 采购需求：标项一标项名称:…  备注：标项二标项名称:… — the next lot's marker glued to the value before it
+                    nextLot = LotIds.first(lotTail.group());
+                    value = Text.trimValue(value.substring(0, lotTail.start()));
+                }
                 add(key, original.substring(l[0], l[1]), value, span, Source.PROSE);
+                if (nextLot != null) {
+                    lot = nextLot;
+                }
                 if (i == labels.size() - 1 && value.isEmpty() && key != FieldKey.OTHER) {
                     pending = new Pending(key, original.substring(l[0], l[1]));
                 }

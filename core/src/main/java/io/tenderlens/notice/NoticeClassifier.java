@@ -25,6 +25,7 @@ public final class NoticeClassifier {
     private static final Map<String, String> METHODS = new LinkedHashMap<>();
     private static final Map<String, String> URL_METHODS = new LinkedHashMap<>();
     private static final Pattern TITLE_TYPE;
+    private static final Pattern TITLE_TYPE_AT_END;
     private static final Pattern METHOD;
 
     static {
@@ -39,6 +40,7 @@ public final class NoticeClassifier {
         put(TITLE_TYPES, NoticeType.AWARD, "中标公告", "成交公告", "结果公告", "结果公示", "结果的公示", "中标公示", "成交公示", "中选公告", "中选结果",
                 "入围结果", "中标（成交）", "中标(成交)", "中标结果", "成交结果", "中标候选人", "评标结果", "采购结果", "中标", "成交",
                 "定标");
+        put(TITLE_TYPES, NoticeType.AWARD_AMENDMENT, "结果变更公告", "结果更正公告", "中标变更公告");
         put(TITLE_TYPES, NoticeType.UNSUCCESSFUL, "废标公告", "流标公告", "废标", "流标", "采购失败", "失败公告");
         put(TITLE_TYPES, NoticeType.CANCELLED, "终止公告", "中止公告", "取消公告", "终止", "中止", "撤销公告", "暂停公告");
         put(TITLE_TYPES, NoticeType.CONTRACT, "合同公告", "合同公示", "采购合同", "合同信息", "合同");
@@ -85,6 +87,7 @@ public final class NoticeClassifier {
         URL_METHODS.put("/dyly/", "单一来源");
 
         TITLE_TYPE = alternation(TITLE_TYPES.keySet());
+        TITLE_TYPE_AT_END = Pattern.compile("(?:" + TITLE_TYPE.pattern() + ")$");
         METHOD = alternation(METHODS.keySet());
     }
 
@@ -113,6 +116,9 @@ public final class NoticeClassifier {
     /** Brackets at the end of a title name the agency or the round ([浙江省国际技术设备招标有限公司], (第1包)), not the type. */
     private static final Pattern TRAILING_BRACKETS = Pattern.compile("(?:\\s*[\\[(【][^\\[\\]()【】]{0,40}[\\])】])+\\s*$");
     private static final Pattern AMENDING = Pattern.compile("更正|变更|澄清|延期|补遗|答疑");
+    private static final Pattern AWARD_WORDS = Pattern.compile("中标|成交|结果|中选");
+    private static final Pattern ORG_WITH_TYPE_WORDS = Pattern.compile(
+            "[\\u4e00-\\u9fa5]{0,12}(?:招标|采购|交易|咨询|造价)[\\u4e00-\\u9fa5]{0,10}?(?:有限责任公司|股份有限公司|有限公司|集团|中心)");
 
     /**
      * The type a title states: the type words that end last in it (the longest where several end at
@@ -124,6 +130,11 @@ public final class NoticeClassifier {
             return Optional.empty();
         }
         String t = Text.fold(title);
+        // 国义招标股份有限公司…, 政府采购中心: type words inside an organisation's name say nothing about the notice
+        Matcher org = ORG_WITH_TYPE_WORDS.matcher(t);
+        while (org.find()) {
+            t = t.substring(0, org.start()) + " ".repeat(org.end() - org.start()) + t.substring(org.end());
+        }
         Matcher tail = TRAILING_BRACKETS.matcher(t);
         if (tail.find() && tail.start() > 0) {
             t = t.substring(0, tail.start());
@@ -143,11 +154,28 @@ public final class NoticeClassifier {
             return Optional.empty();
         }
         NoticeType type = lookup(best);
-        String words = title.substring(bestEnd - best.length(), bestEnd);
+        int start = bestEnd - best.length();
+        // the notice's own words for its type: the run of type words ending here (公开招标中标公告, 中标（成交）结果公告)
+        for (boolean more = true; more && start > 0; ) {
+            more = false;
+            Matcher before = TITLE_TYPE_AT_END.matcher(t.substring(Math.max(0, start - 12), start));
+            if (before.find()) {
+                start -= before.group().length();
+                more = true;
+            }
+        }
+        String words = title.substring(start, bestEnd);
         if (type == NoticeType.TENDER) {
             Matcher a = AMENDING.matcher(t.substring(0, bestEnd - best.length()));
             if (a.find()) {
                 return Optional.of(new Evidence<>(NoticeType.AMENDMENT, title.substring(a.start(), bestEnd), "type.title"));
+            }
+        }
+        if (type == NoticeType.AMENDMENT) {
+            // 中标结果变更公告, 关于…中标公告的更正公告: the correction of an award
+            Matcher award = AWARD_WORDS.matcher(t.substring(0, bestEnd - best.length()));
+            if (award.find()) {
+                return Optional.of(new Evidence<>(NoticeType.AWARD_AMENDMENT, title.substring(award.start(), bestEnd), "type.title"));
             }
         }
         return Optional.of(new Evidence<>(type, words, "type.title"));
@@ -192,7 +220,12 @@ public final class NoticeClassifier {
             if (text == null) {
                 continue;
             }
+            // ☑竞争性谈判□竞争性磋商□询价: a form with the method ticked
+            int ticked = Math.max(Math.max(text.indexOf('☑'), text.indexOf('√')), text.indexOf('■'));
             Matcher m = METHOD.matcher(Text.fold(text));
+            if (ticked >= 0) {
+                m.region(ticked, text.length());
+            }
             if (m.find()) {
                 String zh = text.substring(m.start(), m.end());
                 return Optional.of(new Evidence<>(zh, text == methodField ? "采购方式：" + text : title,

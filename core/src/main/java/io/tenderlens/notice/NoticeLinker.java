@@ -68,25 +68,28 @@ public final class NoticeLinker {
             parent[i] = i;
         }
         Map<Integer, Set<String>> codes = new HashMap<>();
+        Map<Integer, Set<String>> calls = new HashMap<>();
         for (int i : kept) {
             codes.put(i, new TreeSet<>(codeKeys(releases.get(i))));
+            calls.put(i, new TreeSet<>(callLots(releases.get(i))));
         }
         Map<String, Integer> ownerOfKey = new HashMap<>();
         for (int i : byDate) {
             for (String k : codes.get(i)) {
                 Integer o = ownerOfKey.putIfAbsent(k, i);
                 if (o != null) {
-                    union(parent, codes, o, i, true);
+                    union(parent, codes, calls, o, i, true);
                 }
             }
         }
         Map<String, Integer> ownerOfTitle = new HashMap<>();
         for (int i : byDate) {
             for (String k : titleKeys(releases.get(i))) {
-                Integer o = ownerOfTitle.putIfAbsent(k, i);
-                if (o != null) {
-                    union(parent, codes, o, i, false);
+                Integer o = ownerOfTitle.get(k);
+                if (o != null && withinAYear(releases.get(o), releases.get(i))) {
+                    union(parent, codes, calls, o, i, false);
                 }
+                ownerOfTitle.put(k, i); // the latest notice of the key, so that a series of yearly rounds chains only year by year
             }
         }
         Map<Integer, String> ocidOfRoot = new HashMap<>();
@@ -117,8 +120,12 @@ public final class NoticeLinker {
         return i;
     }
 
-    /** Joins two groups; by title only when their codes do not conflict. */
-    private static void union(int[] parent, Map<Integer, Set<String>> codes, int a, int b, boolean byCode) {
+    /**
+     * Joins two groups. By title only when their codes do not conflict, and when they hold no two calls for
+     * tenders for different lots (第7、9、10包 and 第3、11、13包 of one template are two procurements).
+     */
+    private static void union(int[] parent, Map<Integer, Set<String>> codes, Map<Integer, Set<String>> calls, int a, int b,
+                              boolean byCode) {
         int ra = find(parent, a);
         int rb = find(parent, b);
         if (ra == rb) {
@@ -129,12 +136,44 @@ public final class NoticeLinker {
         if (!byCode && !ca.isEmpty() && !cb.isEmpty() && java.util.Collections.disjoint(ca, cb)) {
             return;
         }
+        Set<String> la = calls.get(ra);
+        Set<String> lb = calls.get(rb);
+        if (!byCode && !la.isEmpty() && !lb.isEmpty() && java.util.Collections.disjoint(la, lb)) {
+            return;
+        }
         int keep = Math.min(ra, rb);
         int drop = Math.max(ra, rb);
         parent[drop] = keep;
         Set<String> merged = new TreeSet<>(ca);
         merged.addAll(cb);
         codes.put(keep, merged);
+        Set<String> lots = new TreeSet<>(la);
+        lots.addAll(lb);
+        calls.put(keep, lots);
+    }
+
+    /** The lots a call for tenders is for (empty for other notices and for calls for the whole procurement). */
+    private static List<String> callLots(JsonNode release) {
+        if (!"tender".equals(release.path("noticeSource").path("noticeType").asText())) {
+            return List.of();
+        }
+        return LotIds.all(release.path("noticeSource").path("title").asText(""));
+    }
+
+    /** Notices linked by title alone must be within a year of each other: yearly rounds of a service are apart. */
+    private static boolean withinAYear(JsonNode a, JsonNode b) {
+        String da = a.path("date").asText("");
+        String db = b.path("date").asText("");
+        if (da.length() < 10 || db.length() < 10) {
+            return true;
+        }
+        try {
+            long days = Math.abs(java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(da.substring(0, 10)),
+                    java.time.LocalDate.parse(db.substring(0, 10))));
+            return days <= 365;
+        } catch (java.time.DateTimeException e) {
+            return true;
+        }
     }
 
     /** The ocid a notice gets on its own: from its code key, else its first title key, else its release id. */
@@ -162,38 +201,59 @@ public final class NoticeLinker {
             return List.of();
         }
         if (distinctive(code)) {
-            return List.of("code:" + code);
+            List<String> keys = new ArrayList<>();
+            keys.add("code:" + code);
+            // JJRZXS-2023GK-15-2 is the second round (or a package) of JJRZXS-2023GK-15: both meet at the shorter code
+            java.util.regex.Matcher round = ROUND_SUFFIX.matcher(code);
+            if (round.find() && distinctive(code.substring(0, round.start()))) {
+                keys.add("code:" + code.substring(0, round.start()));
+            }
+            return keys;
         }
         String buyer = normaliseName(release.path("buyer").path("name").asText(""));
         return buyer.isEmpty() ? List.of() : List.of("code:" + code + "|buyer:" + buyer);
     }
 
-    /** Title keys: buyer + stem + lots of the project name and of the heading (both when they differ). */
+    private static final Pattern ROUND_SUFFIX = Pattern.compile("-\\d{1,2}$");
+
+    /**
+     * Title keys: the stem (without lots: an award for 第4包 belongs to the call for the whole procurement; calls for
+     * different lots are kept apart by {@link #union}), of the heading and of the project name. A stem that names its organisation
+     * (深圳市第三人民医院手术室行为管理系统) stands alone — sites spell the buyer differently, the title the same;
+     * a stem that does not (手术室行为管理系统) is qualified by the buyer, and without a buyer it is no key.
+     */
     static List<String> titleKeys(JsonNode release) {
         String buyer = normaliseName(release.path("buyer").path("name").asText(""));
         String heading = release.path("noticeSource").path("title").asText("");
-        Set<String> lots = new TreeSet<>(LotIds.all(heading));
         Set<String> keys = new LinkedHashSet<>();
-        for (String title : new String[] {release.path("tender").path("title").asText(""), heading}) {
-            String stem = normaliseName(TitleStem.withoutLots(title));
-            if (!buyer.isEmpty()) {
-                stem = stem.startsWith(buyer) ? stem.substring(buyer.length()) : stem;
-            }
-            if (stem.length() < 2 || (buyer.isEmpty() && stem.length() < 10)) {
+        for (String title : new String[] {heading, release.path("tender").path("title").asText("")}) {
+            String plain = TitleStem.forLinking(title);
+            String stem = normaliseName(plain);
+            if (stem.length() < 4) {
                 continue;
             }
-            keys.add("title:" + buyer + "|" + stem + "|lots:" + String.join(",", lots));
+            boolean namesItsOrganisation = Names.organisationPrefix(plain) != null;
+            if (!namesItsOrganisation && buyer.isEmpty()) {
+                continue;
+            }
+            keys.add("title:" + (namesItsOrganisation ? "" : buyer) + "|" + stem);
         }
         return new ArrayList<>(keys);
     }
 
-    /** A code as a key: half-width, upper case, no spaces or punctuation other than - and brackets unified. */
+    /**
+     * A code as a key: half-width, upper case, no spaces, brackets unified, and without the marks of a re-tender
+     * (SRJYZFCG-2022-003#-1, BB2021WHCGZ0851-重1, GXZC…（重）): a re-tender is the same procurement.
+     */
     public static String normaliseCode(String code) {
         String c = Text.fold(code).toUpperCase(Locale.ROOT).replace(" ", "");
         c = c.replace('（', '(').replace('）', ')').replace('[', '(').replace(']', ')').replace('〔', '(').replace('〕', ')');
-        c = c.replace('_', '-').replace('—', '-');
-        return c.replaceAll("[。，,；;：:]+$", "");
+        c = c.replace('_', '-').replace('—', '-').replace('−', '-');
+        c = c.replaceAll("[。，,；;：:]+$", "");
+        return RETENDER_MARK.matcher(c).replaceFirst("");
     }
+
+    private static final Pattern RETENDER_MARK = Pattern.compile("(?:#(?:-\\d+)?|-重\\d*|\\([^()]{0,8}重[^()]{0,4}\\)|\\(第?[一二三四五六七八九十0-9]次\\))$");
 
     /** A code distinctive enough to identify a procurement alone: not a bare short number like 202601. */
     static boolean distinctive(String code) {

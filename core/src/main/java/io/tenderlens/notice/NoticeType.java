@@ -7,10 +7,12 @@ package io.tenderlens.notice;
 public enum NoticeType {
     PLANNING("planning", "采购意向", "Procurement intention", "planning", "planned"),
     TENDER("tender", "招标公告", "Call for tenders", "tender", "active"),
-    AMENDMENT("amendment", "更正公告", "Correction", "tenderAmendment", "active"),
+    AMENDMENT("tenderAmendment", "更正公告", "Correction", "tenderAmendment", "active"),
     AWARD("award", "中标（成交）结果公告", "Award", "award", "complete"),
+    /** A correction of an award (中标结果变更公告, 成交结果更正公告). */
+    AWARD_AMENDMENT("awardAmendment", "中标结果变更公告", "Award correction", "awardUpdate", null),
     UNSUCCESSFUL("unsuccessful", "废标（流标）公告", "Failed (unsuccessful)", "tenderUpdate", "unsuccessful"),
-    CANCELLED("cancelled", "终止公告", "Cancellation", "tenderCancellation", "cancelled"),
+    CANCELLED("tenderCancellation", "终止公告", "Cancellation", "tenderCancellation", "cancelled"),
     CONTRACT("contract", "合同公告", "Contract", "contract", null),
     IMPLEMENTATION("implementation", "验收公告", "Acceptance (implementation)", "implementation", null);
 
@@ -28,12 +30,12 @@ public enum NoticeType {
         this.tenderStatus = tenderStatus;
     }
 
-    /** The code written to {@code noticeSource.noticeType}. */
+    /** The code written to {@code noticeSource.noticeType}, from our extension's codelist. */
     public String code() {
         return code;
     }
 
-    /** The Chinese label of the kind (the notice's own words go to {@code noticeTypeZh}). */
+    /** The Chinese label of the kind, used for {@code noticeTypeZh} when the notice states its type in no words of its own. */
     public String zh() {
         return zh;
     }

@@ -9,6 +9,7 @@ import io.tenderlens.money.AmountUnits;
 import io.tenderlens.money.Money;
 import io.tenderlens.notice.NoticeClassifier.Evidence;
 import io.tenderlens.notice.NoticeFields.Field;
+import io.tenderlens.party.OrganizationNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,13 +30,14 @@ final class ReleaseBuilder {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** A project code in brackets in a title: (CQS26A01493), （JSZC-320281-JZCG-G2024-0012）. */
     private static final Pattern TITLE_CODE = Pattern.compile(
-            "[(（\\[【]\\s*(?:项目编号|招标编号|采购编号|编号)?\\s*[:：]?\\s*([A-Za-z0-9][A-Za-z0-9\\-_/\\[\\]〔〕【】]{4,40})\\s*[)）\\]】]");
+            "[(（\\[【]\\s*(?:项目编号|招标编号|采购编号|编号)?\\s*[:：]?\\s*([A-Za-z0-9][A-Za-z0-9\\-_/#\\[\\]〔〕【】]{4,40})\\s*[)）\\]】]");
     /** 甲受乙委托: the agency writes the notice for the buyer. */
     private static final Pattern ENTRUSTED = Pattern.compile(
             "([\\u4e00-\\u9fa5（）()A-Za-z0-9]{4,40}?)(?:受|接受)([\\u4e00-\\u9fa5（）()A-Za-z0-9]{2,40}?)(?:的)?委托");
     private static final Pattern PHONE = Pattern.compile(
             "(?:\\+?86\\s*-?\\s*)?(?:[(（]?0?\\d{2,3}[)）]?\\s*-?\\s*)?\\d{7,8}(?:[-转]\\d{1,5})?|1[3-9]\\d{9}|400-?\\d{3}-?\\d{4}");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    private static final Pattern SIGNATURE_DATE = Pattern.compile("^[\\u4e00-\\u9fa5()（）]{0,40}\\s*\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日$");
     private static final Pattern FAILED_WORDS = Pattern.compile("废标|流标|采购失败|失败|不足三家|不足3家|终止");
 
     private final NoticeDocument doc;
@@ -79,6 +81,7 @@ final class ReleaseBuilder {
         release.put("id", "");
         date();
         release.putArray("tag");
+        release.put("initiationType", "tender");
         release.set("tender", tender);
         NoticeType type = type();
         method();
@@ -108,8 +111,12 @@ final class ReleaseBuilder {
 
     // ---------------------------------------------------------------- type and method
 
+    /** The notice's own words for its type, for {@code noticeSource.noticeTypeZh}. */
+    private String typeWords;
+
     private NoticeType type() {
         Optional<Evidence<NoticeType>> byTitle = NoticeClassifier.typeOfTitle(doc.title());
+        typeWords = byTitle.map(Evidence::words).orElse(null);
         Optional<Evidence<NoticeType>> byChannel = NoticeClassifier.typeOfChannel(doc.channel(), url());
         Evidence<NoticeType> e = byTitle.or(() -> byChannel).orElse(null);
         if (e == null) {
@@ -134,24 +141,34 @@ final class ReleaseBuilder {
 
     private void tenderIdAndTitle() {
         Optional<Field> code = fields.first(FieldKey.PROJECT_CODE);
-        if (code.isPresent()) {
-            String c = cleanCode(code.get().value());
-            if (!c.isEmpty()) {
-                tender.put("id", c);
-                provenance.add("tender/id", code.get().span(), ruleOf(code.get()));
-            }
-        }
-        if (!tender.has("id") && doc.title() != null) {
+        String titleCode = null;
+        String titleSpan = null;
+        if (doc.title() != null) {
             Matcher m = TITLE_CODE.matcher(doc.title());
             while (m.find()) {
                 String c = m.group(1);
                 if (c.chars().anyMatch(Character::isDigit) && (c.chars().anyMatch(Character::isLetter) || c.contains("-")
                         || c.length() >= 8) && !c.matches("\\d{4}")) {
-                    tender.put("id", cleanCode(c));
-                    provenance.add("tender/id", m.group(), "tender.id.title");
+                    titleCode = cleanCode(c);
+                    titleSpan = m.group();
                     break;
                 }
             }
+        }
+        if (code.isPresent()) {
+            String c = cleanCode(code.get().value());
+            if (titleCode != null && titleCode.length() > c.length() && titleCode.startsWith(c)) {
+                // the field's value was cut off (a crawler's snippet ends inside it); the title has it whole
+                tender.put("id", titleCode);
+                provenance.add("tender/id", titleSpan + " / " + code.get().span(), "tender.id.title");
+            } else if (!c.isEmpty()) {
+                tender.put("id", c);
+                provenance.add("tender/id", code.get().span(), ruleOf(code.get()));
+            }
+        }
+        if (!tender.has("id") && titleCode != null) {
+            tender.put("id", titleCode);
+            provenance.add("tender/id", titleSpan, "tender.id.title");
         }
         Optional<Field> name = preferTable(fields.all(FieldKey.PROJECT_NAME));
         if (name.isPresent()) {
@@ -169,15 +186,30 @@ final class ReleaseBuilder {
     /** Trims a code to the code itself: 0701-264106070107（招标文件编号：…） → 0701-264106070107. */
     static String cleanCode(String value) {
         String v = Text.squash(value);
+        Matcher glued = GLUED_AFTER_CODE.matcher(v);
+        if (glued.find()) {
+            v = v.substring(0, glued.start()); // …-GXGX采购计划文号：… / …-GLHY项 (a label glued on, or its first character)
+        }
         for (int i = 1; i < v.length(); i++) {
             char c = v.charAt(i);
-            boolean stop = c == '（' || c == '(' || c == ' ' || c == '，' || c == ',' || c == '；' || c == ';' || c == '。';
+            boolean bracket = c == '（' || c == '(';
+            boolean stop = bracket || c == ' ' || c == '，' || c == ',' || c == '；' || c == ';' || c == '。';
+            if (bracket && RETENDER.matcher(v.substring(i)).lookingAt()) {
+                continue; // GXZC2022-G3-000998-KLZB（重）: a re-tender's code keeps its mark
+            }
             if (stop && v.substring(0, i).length() >= 4 && v.substring(0, i).chars().anyMatch(Character::isDigit)) {
                 return Text.trimValue(v.substring(0, i));
             }
         }
         return Text.trimValue(v);
     }
+
+    /** Han characters right after an ASCII code that start another field (…采购计划文号：) or end the text (…项). */
+    private static final Pattern GLUED_AFTER_CODE = Pattern.compile(
+            "(?<=^[A-Za-z0-9\\-_./\\[\\]−、]{6,60})[\\u4e00-\\u9fa5]+(?:[:：].*|$)");
+    /** A short bracketed mark after a code: （重）, (重I), （2分标重3）, （二次）. */
+    private static final Pattern RETENDER = Pattern.compile(
+            "[(（](?:[^()（）:：]{0,8}重[^()（）:：]{0,4}|第?[一二三四五六七八九十0-9]次)[)）]");
 
     private void budget() {
         Money total = null;
@@ -271,13 +303,13 @@ final class ReleaseBuilder {
     private void contact(ObjectNode party, FieldKey key, boolean withProjectContact) {
         String name = null;
         String phone = null;
-        Optional<Field> f = preferTable(fields.all(key));
         String email = null;
-        if (f.isPresent()) {
-            String[] np = splitContact(f.get().value());
-            name = np[0];
-            phone = np[1];
-            email = np[2];
+        // 联系人：罗绚 联系电话：0776-2035866 — name and telephone may come from separate fields
+        for (Field f : byPreference(fields.all(key))) {
+            String[] np = splitContact(f.value());
+            name = name != null ? name : np[0];
+            phone = phone != null ? phone : np[1];
+            email = email != null ? email : np[2];
         }
         if (withProjectContact) {
             Optional<Field> pc = preferTable(fields.all(FieldKey.PROJECT_CONTACT));
@@ -327,13 +359,18 @@ final class ReleaseBuilder {
             return new String[] {n.isEmpty() || n.length() > 30 ? null : n, null};
         }
         String name = Text.trimValue(v.substring(0, m.start()));
-        String phone = Text.trimValue(v.substring(m.start()));
+        String rest = v.substring(m.start());
+        int end = 0;
+        while (end < rest.length() && "0123456789０１２３４５６７８９-－、,，/;；()（）转+ ".indexOf(rest.charAt(end)) >= 0) {
+            end++;
+        }
+        String phone = Text.trimValue(rest.substring(0, end));
         return new String[] {name.isEmpty() || name.length() > 30 ? null : name, phone.isEmpty() ? null : phone};
     }
 
     /** The party of an organisation, created on first mention; roles accumulate. */
     ObjectNode party(String name, String role) {
-        String id = PartyIds.of(name);
+        String id = OrganizationNames.id(name);
         ObjectNode p = parties.get(id);
         if (p == null) {
             p = JSON.objectNode();
@@ -449,6 +486,31 @@ final class ReleaseBuilder {
             span = origin.publishedHint();
             rule = "date.crawler";
         }
+        Optional<Field> corrected = fields.first(FieldKey.AMENDMENT_DATE);
+        if (d.isEmpty() && corrected.isPresent()) {
+            // a correction that prints no publication time is published the day it corrects
+            d = ChineseDates.parse(corrected.get().value());
+            span = corrected.get().span();
+            rule = "date.amendment";
+        }
+        Optional<Field> period = fields.first(FieldKey.PUBLICITY_PERIOD);
+        if (d.isEmpty() && period.isPresent()) {
+            // 公示期限：2026年10月10日至2026年10月16日 — the publicity period starts on publication
+            d = ChineseDates.parse(period.get().value());
+            span = period.get().span();
+            rule = "date.publicityPeriod";
+        }
+        if (d.isEmpty()) {
+            // notices end with the writer and the day: 天津信诚盛德工程咨询有限公司 ⏎ 2026年9月28日
+            List<NoticeDocument.Block> blocks = doc.blocks();
+            for (int i = blocks.size() - 1; i >= Math.max(0, blocks.size() - 4) && d.isEmpty(); i--) {
+                if (blocks.get(i) instanceof NoticeDocument.Line l && SIGNATURE_DATE.matcher(Text.fold(l.text())).matches()) {
+                    d = ChineseDates.parse(l.text());
+                    span = l.text();
+                    rule = "date.signature";
+                }
+            }
+        }
         if (d.isPresent()) {
             release.put("date", d.get());
             provenance.add("date", span, rule);
@@ -456,20 +518,38 @@ final class ReleaseBuilder {
     }
 
     private void dates() {
-        fields.first(FieldKey.DEADLINE).ifPresent(f -> ChineseDates.parse(f.value()).ifPresent(d -> {
-            tender.putObject("tenderPeriod").put("endDate", d);
-            provenance.add("tender/tenderPeriod/endDate", f.span(), "date.deadline");
-        }));
-        fields.first(FieldKey.OPENING).ifPresent(f -> ChineseDates.parse(f.value()).ifPresent(d -> {
+        bestDate(FieldKey.DEADLINE).ifPresent(d -> {
+            tender.putObject("tenderPeriod").put("endDate", d.getValue());
+            provenance.add("tender/tenderPeriod/endDate", d.getKey().span(), "date.deadline");
+        });
+        bestDate(FieldKey.OPENING).ifPresent(d -> {
             ObjectNode opening = tender.putObject("bidOpening");
-            opening.put("date", d);
+            opening.put("date", d.getValue());
             fields.first(FieldKey.OPENING_PLACE).ifPresent(p -> opening.putObject("address").put("streetAddress", p.value()));
-            provenance.add("tender/bidOpening/date", f.span(), "date.opening");
-        }));
+            provenance.add("tender/bidOpening/date", d.getKey().span(), "date.opening");
+        });
+    }
+
+    /** The first date a key states; a later statement of the same day with the hour (…2018年11月20日 09:00) refines it. */
+    private Optional<Map.Entry<Field, String>> bestDate(FieldKey key) {
+        Map.Entry<Field, String> best = null;
+        for (Field f : fields.all(key)) {
+            Optional<String> d = ChineseDates.parse(f.value());
+            if (d.isEmpty()) {
+                continue;
+            }
+            if (best == null) {
+                best = Map.entry(f, d.get());
+            } else if (best.getValue().contains("T00:00:00") && d.get().startsWith(best.getValue().substring(0, 10))
+                    && !d.get().contains("T00:00:00")) {
+                best = Map.entry(f, d.get());
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     private void amendment(NoticeType type) {
-        if (type != NoticeType.AMENDMENT) {
+        if (type != NoticeType.AMENDMENT && type != NoticeType.AWARD_AMENDMENT) {
             return;
         }
         ObjectNode a = JSON.objectNode();
@@ -484,8 +564,16 @@ final class ReleaseBuilder {
             a.put("description", String.join("\n", parts));
         }
         if (a.size() > 1) {
-            tender.putArray("amendments").add(a);
-            provenance.add("tender/amendments/0", a.path("description").asText(a.path("rationale").asText()), "amendment.section");
+            String why = a.path("description").asText(a.path("rationale").asText());
+            if (type == NoticeType.AWARD_AMENDMENT && release.path("awards").size() > 0) {
+                for (int i = 0; i < release.get("awards").size(); i++) {
+                    ((ObjectNode) release.get("awards").get(i)).putArray("amendments").add(a.deepCopy());
+                    provenance.add("awards/" + i + "/amendments/0", why, "amendment.section");
+                }
+            } else {
+                tender.putArray("amendments").add(a);
+                provenance.add("tender/amendments/0", why, "amendment.section");
+            }
         }
     }
 
@@ -508,7 +596,7 @@ final class ReleaseBuilder {
             s.put("site", site);
         }
         s.put("noticeType", type.code());
-        s.put("noticeTypeZh", type.zh());
+        s.put("noticeTypeZh", typeWords != null && !typeWords.isBlank() ? typeWords : type.zh());
         if (doc.title() != null) {
             s.put("title", doc.title());
         }
@@ -546,6 +634,19 @@ final class ReleaseBuilder {
             }
         }
         return Optional.empty();
+    }
+
+    /** Non-empty values, table rows first, then prose, then stored metadata. */
+    static List<Field> byPreference(List<Field> candidates) {
+        List<Field> out = new ArrayList<>();
+        for (NoticeFields.Source source : NoticeFields.Source.values()) {
+            for (Field f : candidates) {
+                if (f.source() == source && !f.value().isEmpty()) {
+                    out.add(f);
+                }
+            }
+        }
+        return out;
     }
 
     /** The provenance rule of a value read from a field: {@code field.<label>} or {@code metadata.<name>}. */

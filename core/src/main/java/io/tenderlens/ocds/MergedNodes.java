@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 
 /**
  * The nodes a merge builds. They are the output itself (plain Jackson nodes to every reader), and
@@ -23,8 +24,9 @@ final class MergedNodes {
         private static final long serialVersionUID = 1L;
         final transient Object owner;
 
-        MergedObject(Object owner) {
-            super(NODES);
+        /** @param expectedFields how many fields it will likely get (sizes the map once, no rehashing) */
+        MergedObject(Object owner, int expectedFields) {
+            super(NODES, new LinkedHashMap<>(expectedFields < 3 ? 4 : expectedFields * 4 / 3 + 1));
             this.owner = owner;
         }
     }
@@ -39,8 +41,8 @@ final class MergedNodes {
         /** The number of the input array that last merged into this element, to spot duplicate ids. */
         int visit;
 
-        MergedElement(Object owner, Object key, JsonNode id) {
-            super(owner);
+        MergedElement(Object owner, Object key, JsonNode id, int expectedFields) {
+            super(owner, expectedFields);
             this.key = key;
             this.fixedId = id != null && !id.isNull();
             if (fixedId) {
@@ -56,8 +58,8 @@ final class MergedNodes {
         final transient Object owner;
         private transient HashMap<Object, MergedElement> index;
 
-        MergedArray(Object owner) {
-            super(NODES);
+        MergedArray(Object owner, int expectedElements) {
+            super(NODES, expectedElements);
             this.owner = owner;
         }
 
@@ -93,14 +95,26 @@ final class MergedNodes {
         }
     }
 
+    /** A versioned value: {@code {releaseID, releaseDate, releaseTag, value}}. */
+    static ObjectNode versionedValue(JsonNode releaseId, JsonNode releaseDate, JsonNode releaseTag, JsonNode value) {
+        ObjectNode entry = new ObjectNode(NODES, new LinkedHashMap<>(8));
+        entry.set("releaseID", releaseId);
+        entry.set("releaseDate", releaseDate);
+        entry.set("releaseTag", releaseTag);
+        entry.set("value", value);
+        return entry;
+    }
+
     /** The versioned values of one field, oldest first. */
     static final class VersionHistory extends ArrayNode {
         private static final long serialVersionUID = 1L;
         final transient Object owner;
         transient JsonNode latest;
+        /** The number of the release that added the latest value. */
+        transient int latestRelease;
 
         VersionHistory(Object owner) {
-            super(NODES);
+            super(NODES, 2);
             this.owner = owner;
         }
     }

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,8 +44,16 @@ import java.util.Set;
  * value or an array in another (the object or array is kept, as the reference keeps it when it comes first;
  * where the reference would stop with InconsistentTypeError we keep the object or array too).
  *
- * <p>The results share value nodes with the input releases (nothing is copied): treat both as
- * read-only afterwards, or deep-copy. A compiler is immutable and safe to use from several threads.
+ * <p>Where it differs from the reference, knowingly: ids of different JSON types with the same text
+ * ({@code 1} and {@code "1"}) in one array stay separate elements (the reference writes their common
+ * fields into the first one; both warn about them as duplicates within a release); where the reference
+ * stops (InconsistentTypeError) or appends merged objects to an earlier literal list or versioned history,
+ * the object or array is kept and a warning given; the order of keys inside objects may differ (JSON
+ * equality is unaffected).
+ *
+ * <p>The results share nodes with the input releases (a compiled release holds every input subtree that
+ * merging leaves unchanged as it is, not a copy): treat inputs and results as read-only afterwards, or
+ * deep-copy. A compiler is immutable and safe to use from several threads.
  */
 public final class ReleaseCompiler {
     private static final Object NULL_ID = new Object() {
@@ -53,6 +62,10 @@ public final class ReleaseCompiler {
             return "null id";
         }
     };
+
+    /** Markers of {@code unchangedOrMergedValue} (compared by identity): nothing written; a null written. */
+    private static final JsonNode NOTHING = new TextNode("nothing written");
+    private static final JsonNode WROTE_NULL = new TextNode("null written");
 
     private final MergeRules rules;
     private final MergeWarnings warnings;
@@ -95,6 +108,7 @@ public final class ReleaseCompiler {
         private JsonNode releaseId;
         private JsonNode releaseDate;
         private JsonNode releaseTag;
+        private int releaseNumber;
 
         Run(List<ObjectNode> releases) {
             this.ocid = releases.isEmpty() ? "None" : PythonValues.str(releases.get(0).get("ocid"));
@@ -168,7 +182,7 @@ public final class ReleaseCompiler {
 
         ObjectNode compiled(List<ObjectNode> sorted) {
             versioned = false;
-            MergedObject root = new MergedObject(this);
+            MergedObject root = new MergedObject(this, sorted.isEmpty() ? 4 : sorted.get(0).size() + 4);
             root.set("tag", root.arrayNode(1).add("compiled"));
             for (ObjectNode release : sorted) {
                 JsonNode ocidValue = release.get("ocid");
@@ -183,12 +197,13 @@ public final class ReleaseCompiler {
 
         ObjectNode versioned(List<ObjectNode> sorted) {
             versioned = true;
-            MergedObject root = new MergedObject(this);
+            MergedObject root = new MergedObject(this, sorted.isEmpty() ? 4 : sorted.get(0).size());
             for (ObjectNode release : sorted) {
                 setOrRemove(root, "ocid", release.get("ocid"));
                 releaseId = orNull(release.get("id"));
                 releaseDate = orNull(release.get("date"));
                 releaseTag = orNull(release.get("tag"));
+                releaseNumber++;
                 mergeRelease(root, release);
             }
             return root;
@@ -224,27 +239,33 @@ public final class ReleaseCompiler {
         }
 
         // ---- the merge -------------------------------------------------------------------------
+        //
+        // Compiled releases share every input subtree that merging would leave as it is (no null, no
+        // empty or omitted field, no duplicate id, no element that vanishes): such a subtree is put in
+        // the output as it is, and copied (one level at a time) only when a later release merges into it.
+        // In the output, an object at a path that is not a whole list is therefore a container, ours or
+        // shared; so is an array whose items are all objects.
 
         /** Merges one input field into {@code target}; true if it wrote anything (even a null). */
         private boolean mergeField(ObjectNode target, String name, JsonNode value, MergeRules.Node rule, int depth) {
-            if (value.isObject()) {
+            if (value instanceof ObjectNode) {
                 if (rule != null && rule.wholeList) {
-                    return leaf(target, name, value, depth);
+                    return leaf(target, name, value, rule, depth);
                 }
                 return !value.isEmpty() && mergeObjectField(target, name, (ObjectNode) value, rule, depth);
             }
-            if (value.isArray()) {
+            if (value instanceof ArrayNode) {
                 if (rule != null && rule.wholeList || !allObjects(value)) {
-                    return leaf(target, name, value, depth);
+                    return leaf(target, name, value, rule, depth);
                 }
                 return !value.isEmpty() && mergeArrayField(target, name, (ArrayNode) value, rule, depth);
             }
-            return leaf(target, name, value, depth);
+            return leaf(target, name, value, rule, depth);
         }
 
         private boolean allObjects(JsonNode array) {
             for (int i = 0, n = array.size(); i < n; i++) {
-                if (!array.get(i).isObject()) {
+                if (!(array.get(i) instanceof ObjectNode)) {
                     return false;
                 }
             }
@@ -256,24 +277,44 @@ public final class ReleaseCompiler {
             if (existing instanceof MergedObject merged && merged.owner == this) {
                 return mergeObject(merged, value, rule, depth + 1);
             }
-            MergedObject child = new MergedObject(this);
-            if (!mergeObject(child, value, rule, depth + 1)) {
-                return false;
+            if (!versioned && existing != null && existing instanceof ObjectNode) {
+                MergedObject copy = copyOf((ObjectNode) existing);
+                target.set(name, copy);
+                return mergeObject(copy, value, rule, depth + 1);
+            }
+            JsonNode merged;
+            if (!versioned) {
+                merged = unchangedOrMerged(value, rule, depth + 1);
+                if (merged == NOTHING) {
+                    return false;
+                }
+            } else {
+                MergedObject child = new MergedObject(this, value.size());
+                if (!mergeObject(child, value, rule, depth + 1)) {
+                    return false;
+                }
+                merged = child;
             }
             if (existing != null) {
                 inconsistent(existing, "an object", depth);
             }
-            target.set(name, child);
+            target.set(name, merged);
             return true;
         }
 
         private boolean mergeObject(MergedObject target, ObjectNode input, MergeRules.Node rule, int depth) {
+            // an id that identifies an array element was written once, at the element's creation
+            boolean fixedId = target instanceof MergedElement element && element.fixedId;
             Map<String, MergeRules.Node> fields = rule == null ? MergeRules.Node.NONE : rule.children;
             boolean wrote = false;
             for (Map.Entry<String, JsonNode> field : input.properties()) {
                 String name = field.getKey();
-                MergeRules.Node child = fields.get(name);
+                MergeRules.Node child = fields.isEmpty() ? null : fields.get(name);
                 if (child != null && child.omit) {
+                    continue;
+                }
+                if (fixedId && name.equals("id")) {
+                    wrote = true;
                     continue;
                 }
                 pathAt(depth, name);
@@ -287,35 +328,58 @@ public final class ReleaseCompiler {
             if (existing instanceof MergedArray merged && merged.owner == this) {
                 return mergeArray(merged, value, rule, depth);
             }
-            MergedArray array = new MergedArray(this);
-            if (!mergeArray(array, value, rule, depth)) {
+            if (!versioned && existing != null && existing instanceof ArrayNode && allObjects(existing)) {
+                MergedArray copy = copyOf((ArrayNode) existing);
+                target.set(name, copy);
+                return mergeArray(copy, value, rule, depth);
+            }
+            JsonNode merged = versioned ? mergedArray(value, rule, depth) : unchangedOrMergedArray(value, rule, depth);
+            if (merged == NOTHING) {
                 return false;
             }
             if (existing != null) {
                 inconsistent(existing, "an array of objects", depth);
             }
-            target.set(name, array);
+            target.set(name, merged);
             return true;
         }
 
         private boolean mergeArray(MergedArray target, ArrayNode input, MergeRules.Node rule, int depth) {
+            return mergeArray(target, input, rule, depth, 0, ++visits);
+        }
+
+        /** A new array holding {@code input} merged into nothing, or {@link #NOTHING}. */
+        private JsonNode mergedArray(JsonNode input, MergeRules.Node rule, int depth) {
+            MergedArray array = new MergedArray(this, input.size());
+            return mergeArray(array, (ArrayNode) input, rule, depth) ? array : NOTHING;
+        }
+
+        /**
+         * Merges the objects of {@code input} from index {@code from} on, as part of the input array
+         * numbered {@code visit} (elements stamped with it were seen in this same array: a duplicate id).
+         */
+        private boolean mergeArray(MergedArray target, ArrayNode input, MergeRules.Node rule, int depth, int from, int visit) {
             ArrayMergeStrategy strategy = rule == null ? null : rule.strategy;
-            int visit = ++visits;
             Set<String> overrideIds = null;
+            boolean otherTypes = false; // an id that is not text was seen in this array
+            for (int i = 0; i < from && !otherTypes; i++) {
+                JsonNode id = input.get(i).get("id");
+                otherTypes = id != null && !id.isTextual();
+            }
             boolean wrote = false;
-            for (int i = 0, n = input.size(); i < n; i++) {
+            for (int i = from, n = input.size(); i < n; i++) {
                 ObjectNode item = (ObjectNode) input.get(i);
                 JsonNode id = item.get("id");
                 MergedElement element = null;
                 if (strategy == null) {
                     if (id != null) {
-                        Object key = idKey(id);
-                        element = target.find(key);
-                        if (element == null) {
-                            element = new MergedElement(this, key, id);
-                        } else if (element.visit == visit) {
+                        element = target.find(idKey(id));
+                        // the reference warns on ids equal as text: with text ids only, that is the element found
+                        boolean textOnly = !otherTypes && id.isTextual();
+                        if (textOnly ? element != null && element.visit == visit : sameText(target, id, visit)) {
                             duplicateId(id, depth);
                         }
+                        otherTypes |= !id.isTextual();
                     }
                 } else {
                     if (id != null) {
@@ -328,18 +392,17 @@ public final class ReleaseCompiler {
                     }
                     if (strategy == ArrayMergeStrategy.MERGE_BY_POSITION) {
                         element = target.find(i);
-                        if (element == null) {
-                            element = new MergedElement(this, i, id);
-                        }
                     }
                 }
-                if (element == null) {
-                    element = new MergedElement(this, null, id);
+                boolean created = element == null;
+                if (created) {
+                    Object key = strategy == ArrayMergeStrategy.MERGE_BY_POSITION ? (Object) i
+                            : strategy == null && id != null ? idKey(id) : null;
+                    element = new MergedElement(this, key, id, item.size());
                 }
-                boolean fresh = element.visit == 0;
                 element.visit = visit;
-                boolean w = mergeElement(element, item, rule, depth + 1);
-                if (fresh && w) {
+                boolean w = mergeObject(element, item, rule, depth + 1);
+                if (created && w) {
                     target.addElement(element);
                 }
                 wrote |= w;
@@ -347,55 +410,43 @@ public final class ReleaseCompiler {
             return wrote;
         }
 
-        /** Like {@link #mergeObject}, but an {@code id} that identifies the element is written once, at its creation. */
-        private boolean mergeElement(MergedElement target, ObjectNode input, MergeRules.Node rule, int depth) {
-            if (!target.fixedId) {
-                return mergeObject(target, input, rule, depth);
-            }
-            Map<String, MergeRules.Node> fields = rule == null ? MergeRules.Node.NONE : rule.children;
-            boolean wrote = false;
-            for (Map.Entry<String, JsonNode> field : input.properties()) {
-                String name = field.getKey();
-                MergeRules.Node child = fields.get(name);
-                if (child != null && child.omit) {
-                    continue;
-                }
-                if (name.equals("id")) {
-                    wrote = true;
-                    continue;
-                }
-                pathAt(depth, name);
-                wrote |= mergeField(target, name, field.getValue(), child, depth);
-            }
-            return wrote;
-        }
-
         /** Writes a literal: compiled, the last one wins and null removes; versioned, a new value when it changed. */
-        private boolean leaf(ObjectNode target, String name, JsonNode value, int depth) {
-            JsonNode existing = target.get(name);
+        private boolean leaf(ObjectNode target, String name, JsonNode value, MergeRules.Node rule, int depth) {
             if (!versioned) {
-                if (existing != null && isContainer(existing)) {
-                    if (!value.isNull()) {
-                        ignored(existing, value, depth);
-                    }
-                } else if (value.isNull()) {
-                    if (existing != null) {
+                boolean literalPath = rule != null && rule.wholeList;
+                if (value instanceof NullNode) {
+                    JsonNode existing = target.get(name);
+                    if (existing != null && (literalPath || !isContainer(existing))) {
                         target.remove(name);
                     }
-                } else {
-                    target.set(name, value);
+                    return true;
+                }
+                // one map operation in the usual case; a container found in the way is put back
+                JsonNode replaced = target.replace(name, value);
+                if (replaced != null && !literalPath && isContainer(replaced)) {
+                    target.set(name, replaced);
+                    ignored(replaced, value, depth);
                 }
                 return true;
             }
+            JsonNode existing = target.get(name);
             if (existing instanceof VersionHistory history && history.owner == this) {
+                if (history.latestRelease == releaseNumber) {
+                    // the same field again in this release (duplicate ids): it counts once, with its last value
+                    history.remove(history.size() - 1);
+                    history.latestRelease = 0; // what remains came from earlier releases
+                    if (history.isEmpty()) {
+                        append(history, value);
+                        return true;
+                    }
+                    history.latest = history.get(history.size() - 1).get("value");
+                }
                 if (!PythonValues.equal(history.latest, value)) {
-                    history.add(versionedValue(target, value));
-                    history.latest = value;
+                    append(history, value);
                 }
             } else if (existing == null) {
                 VersionHistory history = new VersionHistory(this);
-                history.add(versionedValue(target, value));
-                history.latest = value;
+                append(history, value);
                 target.set(name, history);
             } else if (!value.isNull()) {
                 ignored(existing, value, depth);
@@ -403,21 +454,209 @@ public final class ReleaseCompiler {
             return true;
         }
 
-        private ObjectNode versionedValue(ObjectNode factory, JsonNode value) {
-            ObjectNode entry = factory.objectNode();
-            entry.set("releaseID", releaseId);
-            entry.set("releaseDate", releaseDate);
-            entry.set("releaseTag", releaseTag);
-            entry.set("value", value);
-            return entry;
+        private void append(VersionHistory history, JsonNode value) {
+            history.add(MergedNodes.versionedValue(releaseId, releaseDate, releaseTag, value));
+            history.latest = value;
+            history.latestRelease = releaseNumber;
         }
 
+        /** In a compiled release, at a path that is not a whole list: whether a value already there is an object or array of objects. */
         private boolean isContainer(JsonNode node) {
-            return node instanceof MergedObject merged && merged.owner == this
-                    || node instanceof MergedArray array && array.owner == this;
+            return node instanceof ObjectNode || node instanceof ArrayNode && !node.isEmpty() && allObjects(node);
+        }
+
+        // ---- sharing unchanged input (compiled releases only) ----------------------------------
+
+        /**
+         * An input object merged into nothing: the input itself when merging leaves it as it is, else a new
+         * object holding the merged fields (sharing the unchanged ones); {@link #NOTHING} when nothing at all
+         * is written.
+         */
+        private JsonNode unchangedOrMerged(ObjectNode input, MergeRules.Node rule, int depth) {
+            Map<String, MergeRules.Node> fields = rule == null ? MergeRules.Node.NONE : rule.children;
+            MergedObject built = null;
+            boolean wrote = false;
+            int seen = 0;
+            for (Map.Entry<String, JsonNode> field : input.properties()) {
+                String name = field.getKey();
+                JsonNode value = field.getValue();
+                MergeRules.Node child = fields.isEmpty() ? null : fields.get(name);
+                JsonNode out;
+                if (child != null && child.omit) {
+                    out = NOTHING;
+                } else {
+                    pathAt(depth, name);
+                    out = unchangedOrMergedValue(value, child, depth);
+                }
+                if (out == value) {
+                    if (built != null) {
+                        built.set(name, value);
+                    }
+                    wrote = true;
+                } else {
+                    if (built == null) {
+                        built = startCopy(input, seen);
+                    }
+                    if (out != NOTHING) {
+                        wrote = true;
+                        if (out != WROTE_NULL) {
+                            built.set(name, out);
+                        }
+                    }
+                }
+                seen++;
+            }
+            if (!wrote) {
+                return NOTHING;
+            }
+            return built == null ? input : built;
+        }
+
+        private JsonNode unchangedOrMergedValue(JsonNode value, MergeRules.Node rule, int depth) {
+            if (value instanceof ObjectNode) {
+                if (rule != null && rule.wholeList) {
+                    return value;
+                }
+                if (value.isEmpty()) {
+                    return NOTHING;
+                }
+                return unchangedOrMerged((ObjectNode) value, rule, depth + 1);
+            }
+            if (value instanceof ArrayNode) {
+                if (rule != null && rule.wholeList || !allObjects(value)) {
+                    return value;
+                }
+                if (value.isEmpty()) {
+                    return NOTHING;
+                }
+                return unchangedOrMergedArray(value, rule, depth);
+            }
+            return value instanceof NullNode ? WROTE_NULL : value;
+        }
+
+        /** The first {@code count} fields of {@code input}, which merging left as they are. */
+        private MergedObject startCopy(ObjectNode input, int count) {
+            MergedObject built = new MergedObject(this, input.size());
+            Iterator<Map.Entry<String, JsonNode>> fields = input.properties().iterator();
+            for (int i = 0; i < count; i++) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                built.set(field.getKey(), field.getValue());
+            }
+            return built;
+        }
+
+        /**
+         * A non-empty identifier-merged array merged into nothing: the input itself when merging leaves it as
+         * it is, else a new array (its unchanged objects copied one level deep), or {@link #NOTHING}.
+         */
+        private JsonNode unchangedOrMergedArray(JsonNode input, MergeRules.Node rule, int depth) {
+            if (rule != null && rule.strategy != null) {
+                return mergedArray(input, rule, depth);
+            }
+            int n = input.size();
+            int changed = firstChange(input, rule, depth);
+            if (changed == n) {
+                return input;
+            }
+            MergedArray array = new MergedArray(this, n);
+            int visit = ++visits;
+            for (int i = 0; i < changed; i++) {
+                array.addElement(elementOf((ObjectNode) input.get(i), visit));
+            }
+            boolean wrote = mergeArray(array, (ArrayNode) input, rule, depth, changed, visit);
+            return wrote || changed > 0 ? array : NOTHING;
+        }
+
+        /**
+         * The index of the first object of an identifier-merged array that merging would change (or the array's
+         * size if none): one whose id is null, not a value, already seen or of another type than the ids before
+         * it, or whose fields merging changes.
+         * Until then no warning can arise either.
+         */
+        private int firstChange(JsonNode array, MergeRules.Node rule, int depth) {
+            int n = array.size();
+            Object[] keys = null;
+            Set<Object> keySet = null;
+            boolean text = false;
+            boolean other = false;
+            for (int i = 0; i < n; i++) {
+                ObjectNode item = (ObjectNode) array.get(i);
+                JsonNode id = item.get("id");
+                if (id != null) {
+                    if (id.isNull() || id.isContainerNode()) {
+                        return i;
+                    }
+                    text |= id.isTextual();
+                    other |= !id.isTextual();
+                    if (text && other) {
+                        return i; // ids of several types: the reference may see duplicates by their text
+                    }
+                    Object key = idKey(id);
+                    if (n <= 8) {
+                        if (keys == null) {
+                            keys = new Object[n];
+                        }
+                        for (int j = 0; j < i; j++) {
+                            if (key.equals(keys[j])) {
+                                return i;
+                            }
+                        }
+                        keys[i] = key;
+                    } else {
+                        if (keySet == null) {
+                            keySet = new HashSet<>(n * 2);
+                        }
+                        if (!keySet.add(key)) {
+                            return i;
+                        }
+                    }
+                }
+                if (unchangedOrMerged(item, rule, depth + 1) != item) {
+                    return i;
+                }
+            }
+            return n;
+        }
+
+        /** An element holding the fields of an unchanged input object, shared. */
+        private MergedElement elementOf(ObjectNode item, int visit) {
+            JsonNode id = item.get("id");
+            MergedElement element = new MergedElement(this, id == null ? null : idKey(id), id, item.size() + 2);
+            element.setAll(item);
+            element.visit = visit;
+            return element;
+        }
+
+        /** Our own copy of a shared object, one level deep, to merge a later release into. */
+        private MergedObject copyOf(ObjectNode shared) {
+            MergedObject copy = new MergedObject(this, shared.size() + 2);
+            copy.setAll(shared);
+            return copy;
+        }
+
+        /** Our own copy of a shared identifier-merged array: its objects become elements, their fields still shared. */
+        private MergedArray copyOf(ArrayNode shared) {
+            MergedArray copy = new MergedArray(this, shared.size() + 2);
+            for (int i = 0, n = shared.size(); i < n; i++) {
+                copy.addElement(elementOf((ObjectNode) shared.get(i), 0));
+            }
+            return copy;
         }
 
         // ---- ids ---------------------------------------------------------------------------------
+
+        /** Whether an element already met in this same input array has an id with the same text ({@code 1}, {@code "1"}). */
+        private boolean sameText(MergedArray target, JsonNode id, int visit) {
+            String text = PythonValues.str(id);
+            for (int i = 0, n = target.size(); i < n; i++) {
+                MergedElement element = (MergedElement) target.get(i);
+                if (element.visit == visit && element.key != null
+                        && text.equals(element.fixedId ? PythonValues.str(element.get("id")) : "None")) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         /** What an element is matched by: its id with its JSON type (numbers by value, as Python compares them). */
         private Object idKey(JsonNode id) {
@@ -474,13 +713,13 @@ public final class ReleaseCompiler {
         }
 
         private String describe(JsonNode node) {
-            if (node instanceof MergedArray) {
-                return "an array of objects";
+            if (node instanceof VersionHistory history) {
+                return "the value " + shortRepr(history.latest);
             }
-            if (node instanceof MergedObject) {
+            if (node.isObject()) {
                 return "an object";
             }
-            return "the value " + shortRepr(node instanceof VersionHistory history ? history.latest : node);
+            return isContainer(node) ? "an array of objects" : "the value " + shortRepr(node);
         }
 
         private String shortRepr(JsonNode value) {

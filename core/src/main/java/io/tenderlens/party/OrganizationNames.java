@@ -43,11 +43,14 @@ public final class OrganizationNames {
     private static final Pattern BRANCH = Pattern.compile(
             "^(.*(?:公司|医院|大学|学院|银行|局|中心|集团))(?:[^()]{0,12}?)(分公司|分行|支行|分院|分校|院区|分局|分中心)$");
 
+    private static final Pattern SPACE_RUN = Pattern.compile("[\\s\\p{Z}]+");
+    private static final Pattern SHARE_COMPANY = Pattern.compile("股份公司$");
+
     private OrganizationNames() {}
 
     /** The name as people wrote it, trimmed, with runs of white space made one space. */
     public static String displayName(String name) {
-        return name == null ? "" : name.strip().replaceAll("[\\s\\p{Z}]+", " ");
+        return name == null ? "" : SPACE_RUN.matcher(name.strip()).replaceAll(" ");
     }
 
     /** The normal form (see the class comment); equal for two writings of one organisation's name. */
@@ -72,8 +75,8 @@ public final class OrganizationNames {
             }
             s = trimEdges(s);
         } while (!s.equals(before));
-        return s.replace("股份有限公司", "有限公司").replace("有限责任公司", "有限公司")
-                .replaceAll("股份公司$", "有限公司");
+        s = s.replace("股份有限公司", "有限公司").replace("有限责任公司", "有限公司");
+        return SHARE_COMPANY.matcher(s).replaceAll("有限公司");
     }
 
     private static String trimEdges(String s) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The PRC administrative divisions down to county level, with their GB/T 2260 codes, and lookups by
@@ -45,12 +46,13 @@ public final class Gazetteer {
     static final Set<String> MUNICIPALITIES = Set.of("110000", "120000", "310000", "500000");
 
     private static final String RESOURCES = "/io/tenderlens/place/";
+    private static final Pattern CODE = Pattern.compile("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}");
 
     private final Map<String, Division> byCode = new LinkedHashMap<>();
     private final Map<String, String> cityCodeOf = new HashMap<>();
     private final Map<String, String> capitalOf = new HashMap<>();
     private final Map<String, List<Alias>> aliases = new HashMap<>();
-    private final int longestAlias;
+    private final NameTrie<DivisionMention> mentionTemplates = new NameTrie<>();
 
     /** One way of writing a division's name; {@code fullName} is false for a short name (岫岩, 鞍山). */
     private record Alias(Division division, boolean fullName) {}
@@ -142,14 +144,13 @@ public final class Gazetteer {
                 addAlias(stem, now, false);
             }
         }
-        int longest = 0;
-        for (String a : aliases.keySet()) {
-            longest = Math.max(longest, a.length());
-        }
-        longestAlias = longest;
-        for (List<Alias> list : aliases.values()) {
+        for (Map.Entry<String, List<Alias>> e : aliases.entrySet()) {
+            List<Alias> list = e.getValue();
             list.sort(Comparator.comparing((Alias a) -> !a.fullName()).thenComparing(a -> a.division().level())
                     .thenComparing(a -> a.division().code()));
+            boolean full = list.stream().anyMatch(Alias::fullName);
+            mentionTemplates.put(e.getKey(), new DivisionMention(0, e.getKey().length(), e.getKey(),
+                    list.stream().map(Alias::division).toList(), full));
         }
     }
 
@@ -286,7 +287,7 @@ public final class Gazetteer {
      * municipality's city.
      */
     public Optional<Division> byCode(String code) {
-        if (code == null || !code.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}")) {
+        if (code == null || !CODE.matcher(code).matches()) {
             return Optional.empty();
         }
         String six = code.length() >= 6 ? code.substring(0, 6) : (code + "0000").substring(0, 6);
@@ -327,8 +328,8 @@ public final class Gazetteer {
      * {@code 内蒙古} the autonomous region; {@code 恩施州} and {@code 恩施} the prefecture (and 恩施市).
      */
     public List<Division> named(String name) {
-        List<Alias> list = aliases.get(compact(name));
-        return list == null ? List.of() : list.stream().map(Alias::division).toList();
+        DivisionMention known = mentionTemplates.get(compact(name));
+        return known == null ? List.of() : known.candidates();
     }
 
     /**
@@ -340,18 +341,14 @@ public final class Gazetteer {
         List<DivisionMention> found = new ArrayList<>();
         int i = 0;
         while (i < s.length()) {
-            int matched = 0;
-            for (int len = Math.min(longestAlias, s.length() - i); len >= 2; len--) {
-                List<Alias> list = aliases.get(s.substring(i, i + len));
-                if (list != null) {
-                    boolean full = list.stream().anyMatch(Alias::fullName);
-                    found.add(new DivisionMention(i, i + len, s.substring(i, i + len),
-                            list.stream().map(Alias::division).toList(), full));
-                    matched = len;
-                    break;
-                }
+            NameTrie.Match<DivisionMention> m = mentionTemplates.longestAt(s, i, 2);
+            if (m == null) {
+                i++;
+                continue;
             }
-            i += matched > 0 ? matched : 1;
+            DivisionMention t = m.value();
+            found.add(new DivisionMention(i, i + t.text().length(), t.text(), t.candidates(), t.fullName()));
+            i += m.length();
         }
         return found;
     }
@@ -361,9 +358,14 @@ public final class Gazetteer {
         if (text == null) {
             return "";
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String s = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).forEach(b::appendCodePoint);
-        return b.toString();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                b.append(c);
+            }
+        }
+        return b.length() == s.length() ? s : b.toString();
     }
 }

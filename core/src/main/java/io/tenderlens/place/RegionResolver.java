@@ -64,8 +64,7 @@ public final class RegionResolver {
     private static final Pattern STREET = Pattern.compile("^(路|街|巷|弄|大道|大街|东路|西路|南路|北路|中路|一路|二路|三路)");
 
     private final Gazetteer gazetteer;
-    private final Map<String, String> institutions;
-    private final int longestInstitution;
+    private final NameTrie<String> institutions = new NameTrie<>();
 
     /**
      * @param gazetteer    the divisions
@@ -74,13 +73,12 @@ public final class RegionResolver {
      */
     public RegionResolver(Gazetteer gazetteer, Map<String, String> institutions) {
         this.gazetteer = gazetteer;
-        this.institutions = Map.copyOf(institutions);
         for (Map.Entry<String, String> e : institutions.entrySet()) {
             if (!e.getValue().equals("-") && gazetteer.byCode(e.getValue()).isEmpty()) {
                 throw new IllegalArgumentException("institutions: unknown division code " + e.getValue() + " for " + e.getKey());
             }
+            this.institutions.put(Gazetteer.compact(e.getKey()), e.getValue());
         }
-        this.longestInstitution = institutions.keySet().stream().mapToInt(String::length).max().orElse(0);
     }
 
     private static final class Bundled {
@@ -133,20 +131,17 @@ public final class RegionResolver {
     private String nameClues(String name, List<Clue> found) {
         List<int[]> institutionSpans = new ArrayList<>();
         for (int i = 0; i < name.length(); ) {
-            int matched = 0;
-            for (int len = Math.min(longestInstitution, name.length() - i); len >= 2; len--) {
-                String code = institutions.get(name.substring(i, i + len));
-                if (code != null) {
-                    institutionSpans.add(new int[] {i, i + len});
-                    if (!code.equals("-")) {
-                        found.add(new Clue(Source.KNOWN_INSTITUTION, name.substring(i, i + len),
-                                List.of(gazetteer.byCode(code).orElseThrow()), INSTITUTION));
-                    }
-                    matched = len;
-                    break;
-                }
+            NameTrie.Match<String> m = institutions.longestAt(name, i, 2);
+            if (m == null) {
+                i++;
+                continue;
             }
-            i += matched > 0 ? matched : 1;
+            institutionSpans.add(new int[] {i, i + m.length()});
+            if (!m.value().equals("-")) {
+                found.add(new Clue(Source.KNOWN_INSTITUTION, name.substring(i, i + m.length()),
+                        List.of(gazetteer.byCode(m.value()).orElseThrow()), INSTITUTION));
+            }
+            i += m.length();
         }
         boolean company = COMPANY.matcher(name).find();
         // runs of adjacent names, each inside the one before it: 辽宁省鞍山市岫岩县, …附属北京朝阳医院

@@ -2,6 +2,7 @@ package io.tenderlens.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenderlens.testing.CsvRows;
 import io.tenderlens.testing.SharedData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,18 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Budgets and other amounts in the prose of the ccgp text crawl (20 notices, each 25 times). */
 class CcgpCrawlAmountsTest {
     private final AmountParser parser = new AmountParser();
-
-    private static String show(List<AmountMatch> found) {
-        return found.stream().map(m -> m.money().amount().toPlainString() + (m.money().per() == null ? "" : "/" + m.money().per())
-                + (m.money().currency().equals(Money.CNY) ? "" : " " + m.money().currency()) + " " + m.role())
-                .collect(Collectors.joining("; "));
-    }
 
     @Test
     void everyNoticeReadsAsCheckedByHandAndEveryCopyAlike() throws Exception {
@@ -30,7 +24,7 @@ class CcgpCrawlAmountsTest {
         Map<String, String> byNotice = new LinkedHashMap<>();
         List<String> inconsistent = new ArrayList<>();
         for (List<String> row : rows.subList(1, rows.size())) {
-            String got = show(parser.findAll(row.get(1)));
+            String got = Expectations.show(parser.findAll(row.get(1)));
             String before = byNotice.putIfAbsent(row.get(0), got);
             if (before != null && !before.equals(got)) {
                 inconsistent.add(row.get(0));

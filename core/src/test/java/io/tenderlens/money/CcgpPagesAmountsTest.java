@@ -44,9 +44,7 @@ class CcgpPagesAmountsTest {
         assertThat(expected.stream().map(r -> r[0]).toList()).containsExactlyInAnyOrderElementsOf(pages.keySet());
         List<String> wrong = new ArrayList<>();
         for (String[] row : expected) {
-            List<AmountMatch> found = parser.findAll(pages.get(row[0]).body().text());
-            String got = found.isEmpty() ? "-" : String.join("; ", found.stream()
-                    .map(m -> m.money().amount().toPlainString() + " " + m.role()).toList());
+            String got = Expectations.show(parser.findAll(pages.get(row[0]).body().text()));
             if (!got.equals(row[1])) {
                 wrong.add(row[0] + ": expected " + row[1] + " got " + got);
             }

@@ -1,8 +1,10 @@
 package io.tenderlens.money;
 
+import io.tenderlens.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,6 +23,11 @@ final class Expectations {
     /** All amounts, or "-" when there are none. */
     static String show(List<AmountMatch> matches) {
         return matches.isEmpty() ? "-" : matches.stream().map(Expectations::show).collect(Collectors.joining("; "));
+    }
+
+    /** The lines of a Guangxi snippet file (cn-notices group F). */
+    static List<String> guangxiLines(String file) throws IOException {
+        return Files.readAllLines(SharedData.path("cn-notices/text-snippets/guangxi/" + file), StandardCharsets.UTF_8);
     }
 
     /** The non-comment rows of a tab-separated resource beside this class. */

@@ -2,9 +2,6 @@ package io.tenderlens.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenderlens.testing.SharedData;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +17,7 @@ class GuangxiBaseInfoAmountsTest {
 
     @Test
     void everyBudgetAndCeilingIsReadExactly() throws Exception {
-        List<String> lines = Files.readAllLines(
-                SharedData.path("cn-notices/text-snippets/guangxi/YeMengLiChou__base_info_test_cases.txt"), StandardCharsets.UTF_8);
+        List<String> lines = Expectations.guangxiLines("YeMengLiChou__base_info_test_cases.txt");
         List<String[]> expected = Expectations.rows("guangxi-base-info-amounts.tsv");
         assertThat(expected).hasSize(lines.size());
         List<String> wrong = new ArrayList<>();
@@ -43,8 +39,7 @@ class GuangxiBaseInfoAmountsTest {
 
     @Test
     void percentagesAndDatesInTheSameSectionsAreNotMoney() throws Exception {
-        List<String> lines = Files.readAllLines(
-                SharedData.path("cn-notices/text-snippets/guangxi/YeMengLiChou__base_info_test_cases.txt"), StandardCharsets.UTF_8);
+        List<String> lines = Expectations.guangxiLines("YeMengLiChou__base_info_test_cases.txt");
         for (String line : lines) {
             for (AmountMatch m : parser.findAll(line)) {
                 String text = m.money().text();

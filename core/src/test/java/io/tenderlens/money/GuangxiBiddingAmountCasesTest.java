@@ -2,9 +2,6 @@ package io.tenderlens.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenderlens.testing.SharedData;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,8 +15,7 @@ class GuangxiBiddingAmountCasesTest {
 
     @Test
     void everyLineReadsAsJudgedByHand() throws Exception {
-        List<String> lines = Files.readAllLines(
-                SharedData.path("cn-notices/text-snippets/guangxi/YeMengLiChou__bidding_amount_cases.txt"), StandardCharsets.UTF_8);
+        List<String> lines = Expectations.guangxiLines("YeMengLiChou__bidding_amount_cases.txt");
         List<String[]> expected = Expectations.rows("guangxi-bidding-amount-cases.tsv");
         assertThat(expected).as("one expectation per source line").hasSize(lines.size());
         List<String> wrong = new ArrayList<>();
@@ -44,8 +40,7 @@ class GuangxiBiddingAmountCasesTest {
 
     @Test
     void parseOfALineGivesItsFirstSum() throws Exception {
-        List<String> lines = Files.readAllLines(
-                SharedData.path("cn-notices/text-snippets/guangxi/YeMengLiChou__bidding_amount_cases.txt"), StandardCharsets.UTF_8);
+        List<String> lines = Expectations.guangxiLines("YeMengLiChou__bidding_amount_cases.txt");
         assertThat(parser.parse(lines.get(99)).orElseThrow().amount()).isEqualByComparingTo("7945500"); // 264.85万元/年 is skipped for the total
         assertThat(parser.parse(lines.get(60)).orElseThrow().per()).isEqualTo("吨"); // only a rate: the rate
         assertThat(parser.parse(lines.get(7))).isEmpty(); // 让利系数:1.1(%)

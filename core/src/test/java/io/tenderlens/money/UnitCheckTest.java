@@ -2,10 +2,7 @@ package io.tenderlens.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenderlens.testing.SharedData;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,8 +46,7 @@ class UnitCheckTest {
     @Test
     void aCeilingMultipliedOutTwiceIsCaughtByTheBudget() throws Exception {
         // Guangxi 北流市平政镇第二中心幼儿园: 预算总金额（元）：952204.81 … 最高限价（如有）：9522048100
-        String line = Files.readAllLines(SharedData.path(
-                "cn-notices/text-snippets/guangxi/YeMengLiChou__base_info_test_cases.txt"), StandardCharsets.UTF_8).stream()
+        String line = Expectations.guangxiLines("YeMengLiChou__base_info_test_cases.txt").stream()
                 .filter(l -> l.contains("9522048100")).findFirst().orElseThrow();
         List<AmountMatch> found = parser.findAll(line);
         Money budget = found.stream().filter(m -> m.role() == AmountRole.BUDGET).findFirst().orElseThrow().money();

@@ -17,19 +17,24 @@ import org.assertj.core.api.SoftAssertions;
  * Compares a release with an expectation written by reading the notice (test resources): only the
  * fields the expectation names are compared, each with the expectation's reason in the message.
  */
-final class ExpectedRelease {
+public final class ExpectedRelease {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private ExpectedRelease() {}
 
-    static JsonNode resource(String name) throws IOException {
-        try (InputStream in = ExpectedRelease.class.getResourceAsStream(name)) {
+    public static JsonNode resource(String name) throws IOException {
+        return resource(ExpectedRelease.class, name);
+    }
+
+    /** A JSON test resource next to {@code owner}. */
+    public static JsonNode resource(Class<?> owner, String name) throws IOException {
+        try (InputStream in = owner.getResourceAsStream(name)) {
             assertThat(in).as("test resource %s", name).isNotNull();
             return JSON.readTree(in);
         }
     }
 
-    static void check(JsonNode release, JsonNode expected) {
+    public static void check(JsonNode release, JsonNode expected) {
         String why = expected.path("file").asText(expected.path("name").asText()) + " — " + expected.path("reason").asText();
         SoftAssertions soft = new SoftAssertions();
         JsonNode tender = release.path("tender");
@@ -134,7 +139,7 @@ final class ExpectedRelease {
     }
 
     /** The first party with the role. */
-    static JsonNode party(JsonNode release, String role) {
+    public static JsonNode party(JsonNode release, String role) {
         for (JsonNode p : release.path("parties")) {
             for (JsonNode r : p.path("roles")) {
                 if (r.asText().equals(role)) {
@@ -146,7 +151,7 @@ final class ExpectedRelease {
     }
 
     /** Awards as "lot | supplier | amount" lines. */
-    static List<String> awards(JsonNode release) {
+    public static List<String> awards(JsonNode release) {
         List<String> out = new ArrayList<>();
         for (JsonNode a : release.path("awards")) {
             JsonNode amount = a.path("value").path("amount");

@@ -1,25 +1,17 @@
 package io.tenderlens.ocds;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tenderlens.ocds.MergeRules.PathRule;
 import io.tenderlens.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
-import static io.tenderlens.ocds.OcdsFixtures.JSON;
+import static io.tenderlens.ocds.OcdsFixtures.json;
 import static io.tenderlens.ocds.OcdsFixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MergeRulesTest {
 
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     /** The rules MERGE-NOTES.md lists for 1.1, read from the bundled 1.1.5 schema. */
     @Test

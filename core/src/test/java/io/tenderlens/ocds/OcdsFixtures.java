@@ -1,7 +1,10 @@
 package io.tenderlens.ocds;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -21,6 +24,20 @@ final class OcdsFixtures {
     private OcdsFixtures() {}
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** As the app reads OCDS: decimals kept as written (1311264.00), for Python's float equality to be checked on them too. */
+    static final ObjectMapper DECIMALS = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    /** JSON text written in a test. */
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
 
     static JsonNode read(Path file) {
         try {
@@ -32,16 +49,20 @@ final class OcdsFixtures {
 
     /** The releases in a release package, an array of releases, or a JSON Lines file of either. */
     static List<ObjectNode> releasesIn(Path file) {
+        return releasesIn(file, JSON);
+    }
+
+    static List<ObjectNode> releasesIn(Path file, ObjectMapper mapper) {
         List<ObjectNode> releases = new ArrayList<>();
         try {
             if (file.toString().endsWith(".jsonl")) {
                 for (String line : Files.readAllLines(file)) {
                     if (!line.isBlank()) {
-                        collect(JSON.readTree(line), releases);
+                        collect(mapper.readTree(line), releases);
                     }
                 }
             } else {
-                collect(read(file), releases);
+                collect(mapper.readTree(file.toFile()), releases);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

@@ -6,6 +6,7 @@ import io.tenderlens.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
@@ -96,23 +97,15 @@ class OcdsMergeConformanceTest {
             "Multiple objects have the `id` value '1' in the `nested.identifierMerge` array",
             "Multiple objects have the `id` value '1' in the `nested.array` array");
 
-    @Test
-    void mergeByPositionOverride() {
+    /** ocds-merge's test_collisions: the duplicate-id input given twice, with a rule override on nested.array. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"MERGE_BY_POSITION, by-position", "APPEND, append"})
+    void arrayStrategyOverrides(ArrayMergeStrategy strategy, String expectedSuffix) {
         List<String> warnings = new ArrayList<>();
         MergeRules rules = MergeRules.fromSchema(read(SharedData.path(DIR + "schema.json")))
-                .withArrayStrategy(ArrayMergeStrategy.MERGE_BY_POSITION, "nested", "array");
+                .withArrayStrategy(strategy, "nested", "array");
         ObjectNode actual = new ReleaseCompiler(rules, (ocid, m) -> warnings.add(m)).compile(twice(DUPLICATE_ID + ".json"));
-        assertJsonEquals(read(SharedData.path(DIR + "schema/" + DUPLICATE_ID + "-by-position.json")), actual, "by position");
-        assertThat(warnings).containsExactlyElementsOf(DUPLICATE_WARNINGS);
-    }
-
-    @Test
-    void appendOverride() {
-        List<String> warnings = new ArrayList<>();
-        MergeRules rules = MergeRules.fromSchema(read(SharedData.path(DIR + "schema.json")))
-                .withArrayStrategy(ArrayMergeStrategy.APPEND, "nested", "array");
-        ObjectNode actual = new ReleaseCompiler(rules, (ocid, m) -> warnings.add(m)).compile(twice(DUPLICATE_ID + ".json"));
-        assertJsonEquals(read(SharedData.path(DIR + "schema/" + DUPLICATE_ID + "-append.json")), actual, "append");
+        assertJsonEquals(read(SharedData.path(DIR + "schema/" + DUPLICATE_ID + "-" + expectedSuffix + ".json")), actual, expectedSuffix);
         assertThat(warnings).containsExactlyElementsOf(DUPLICATE_WARNINGS);
     }
 

@@ -1,6 +1,7 @@
 package io.tenderlens.ocds;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenderlens.testing.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,19 +65,32 @@ class PeerOcdskitTest {
         compare(slug, inputs, "versioned");
     }
 
+    /** Read as the app reads OCDS (decimals as BigDecimal, trailing zeros kept): same results. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("datasets")
+    void versionedReleasesAgreeWithDecimalsAsWritten(String slug, List<String> inputs) {
+        compare(slug, inputs, "versioned", OcdsFixtures.DECIMALS);
+    }
+
     private static void compare(String slug, List<String> inputs, String kind) {
+        compare(slug, inputs, kind, JSON);
+    }
+
+    private static void compare(String slug, List<String> inputs, String kind, ObjectMapper mapper) {
         List<ObjectNode> releases = new ArrayList<>();
         for (String input : inputs) {
-            releases.addAll(releasesIn(SharedData.path(REAL + input)));
+            releases.addAll(releasesIn(SharedData.path(REAL + input), mapper));
         }
         Map<String, JsonNode> expected = byOcidLine(SharedData.path("ocds/conformance/peer-ocdskit/" + slug + "-" + kind + ".jsonl"));
         ReleaseCompiler compiler = new ReleaseCompiler(MergeRules.bundled(), MergeWarnings.IGNORE);
+        String before = releases.toString();
         Map<String, List<ObjectNode>> groups = byOcid(releases);
         assertThat(groups.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         for (Map.Entry<String, List<ObjectNode>> group : groups.entrySet()) {
             JsonNode actual = kind.equals("compiled") ? compiler.compile(group.getValue()) : compiler.versioned(group.getValue());
             assertJsonEquals(expected.get(group.getKey()), actual, slug + " " + kind + " " + group.getKey());
         }
+        assertThat(releases.toString()).as("the input releases are left as they were").isEqualTo(before);
     }
 
     private static Map<String, JsonNode> byOcidLine(Path jsonl) {

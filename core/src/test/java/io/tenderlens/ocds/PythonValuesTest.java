@@ -1,22 +1,14 @@
 package io.tenderlens.ocds;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static io.tenderlens.ocds.OcdsFixtures.JSON;
+import static io.tenderlens.ocds.OcdsFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PythonValuesTest {
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     @Test
     void reprOfStringsQuotesAndEscapesAsPython() {

@@ -1,6 +1,5 @@
 package io.tenderlens.ocds;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenderlens.testing.SharedData;
@@ -11,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.tenderlens.ocds.OcdsFixtures.JSON;
+import static io.tenderlens.ocds.OcdsFixtures.json;
 import static io.tenderlens.ocds.OcdsFixtures.assertJsonEquals;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,13 +20,6 @@ class ReleaseCompilerTest {
     /** ocds-merge's "empty_merger" (Merger({})), which uses the latest 1.1 release schema. */
     private final ReleaseCompiler latest = new ReleaseCompiler(MergeRules.bundled(), (ocid, m) -> warnings.add(ocid + ": " + m));
 
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     private static List<ObjectNode> releases(String jsonArray) {
         List<ObjectNode> list = new ArrayList<>();
@@ -46,6 +38,11 @@ class ReleaseCompilerTest {
             assertJsonEquals(json(c[2]), compiled.get("array"), c[0] + " then " + c[1]);
         }
         assertThat(warnings).isEmpty();
+        // in one release the reference warns on ids equal as text (1 and "1", kept apart), not on true and 1
+        // (merged, as Python says True == 1, though their texts differ)
+        ObjectNode compiled = latest.compile(releases("[{\"ocid\":\"A\",\"date\":\"1\",\"array\":[{\"id\":1},{\"id\":\"1\"},{\"id\":true}]}]"));
+        assertJsonEquals(json("[{\"id\":1},{\"id\":\"1\"}]"), compiled.get("array"), "1, \"1\", true");
+        assertThat(warnings).containsExactly("A: Multiple objects have the `id` value '1' in the `array` array");
     }
 
     @Test

@@ -54,8 +54,17 @@ public final class HarvestState {
         return file;
     }
 
+    /** Saves durably (fsynced): after a page, a window, a stop. */
     public void save() throws IOException {
         DurableFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+    }
+
+    /**
+     * Saves atomically but without waiting for the disk: survives a killed process, and after a power loss at worst
+     * forgets the last few documents, which are then fetched again (the archive keeps them once).
+     */
+    public void saveQuickly() throws IOException {
+        DurableFiles.replaceAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     }
 
     /** SHA-256 of the archived bytes of a notice URL, if it was archived by this job. */
@@ -66,6 +75,13 @@ public final class HarvestState {
 
     public void noticeArchived(String url, String sha256) {
         root.with("notices").put(url, sha256);
+    }
+
+    /** Every notice URL this job archived, with the SHA-256 of its bytes, in the order they were archived. */
+    public java.util.Map<String, String> notices() {
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+        root.path("notices").fields().forEachRemaining(e -> all.put(e.getKey(), e.getValue().asText()));
+        return all;
     }
 
     public int noticeCount() {

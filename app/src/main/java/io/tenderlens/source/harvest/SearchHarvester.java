@@ -25,20 +25,19 @@ import org.jsoup.nodes.Element;
  */
 public final class SearchHarvester {
     private final SearchSite site;
+    private final HarvestJob job;
     private final PoliteClient client;
     private final Archive archive;
     private final HarvestState state;
-    private final HarvestSink sink;
     private final Consumer<String> progress;
 
-    public SearchHarvester(SearchSite site, PoliteClient client, Archive archive, HarvestState state, HarvestSink sink,
-                           Consumer<String> progress) {
+    public SearchHarvester(SearchSite site, HarvestJob job) {
         this.site = site;
-        this.client = client;
-        this.archive = archive;
-        this.state = state;
-        this.sink = sink;
-        this.progress = progress;
+        this.job = job;
+        this.client = job.client();
+        this.archive = job.archive();
+        this.state = job.state();
+        this.progress = job.progress();
     }
 
     /** A window of days for one term. */
@@ -56,7 +55,6 @@ public final class SearchHarvester {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
-        HarvestReport.Tally tally = new HarvestReport.Tally();
         Deque<Window> windows = new ArrayDeque<>();
         for (String term : terms) {
             for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(site.maxWindowDays())) {
@@ -64,7 +62,7 @@ public final class SearchHarvester {
                 windows.addLast(new Window(term, start, end.isAfter(to) ? to : end));
             }
         }
-        try {
+        return job.run(tally -> {
             while (!windows.isEmpty()) {
                 Window w = windows.removeFirst();
                 if (state.windowDone(w.key())) {
@@ -75,17 +73,7 @@ public final class SearchHarvester {
                     windows.addFirst(halves.get(i));
                 }
             }
-            state.put("blocked", null);
-            state.save();
-            return tally.report("");
-        } catch (HarvestBlockedException e) {
-            state.put("blocked", e.getMessage());
-            state.save();
-            return tally.report(e.getMessage());
-        } finally {
-            archive.commit();
-            sink.finish();
-        }
+        });
     }
 
     /** Harvests one window, or returns its two halves when it holds more results than the site lets us reach. */
@@ -106,7 +94,9 @@ public final class SearchHarvester {
                     + "'; the site shows only the first " + site.resultCap());
         }
         int reachable = Math.min(first.total, site.resultCap());
-        int pages = (reachable + site.pageSize() - 1) / site.pageSize();
+        // trust what the site does over what we declared: a first page shorter than the total is the page size
+        int pageSize = first.hits.size() < reachable && !first.hits.isEmpty() ? first.hits.size() : site.pageSize();
+        int pages = (reachable + pageSize - 1) / pageSize;
         int notices = 0;
         for (int page = state.pagesDone(w.key()) + 1; page <= pages; page++) {
             ResultPage result = page == 1 ? first : resultPage(w, page, tally);
@@ -159,7 +149,8 @@ public final class SearchHarvester {
     private boolean harvestNotice(URI uri, HarvestReport.Tally tally)
             throws IOException, InterruptedException, HarvestBlockedException {
         String url = uri.toString();
-        if (state.archivedNotice(url).isPresent() || client.fetchedThisRun(uri)) {
+        // a notice counts as done only if its bytes really are in the archive (a power loss can undo the last adds)
+        if (state.archivedNotice(url).filter(archive::contains).isPresent() || client.fetchedThisRun(uri)) {
             tally.skippedKnown++;
             return false;
         }
@@ -171,8 +162,9 @@ public final class SearchHarvester {
         } else {
             tally.alreadyArchived++;
         }
-        sink.accept(new HarvestedDocument(site.name(), url, entry.sha256(), fetched.body(), fetched.contentType()));
+        job.sink().accept(new HarvestedDocument(site.name(), url, entry.sha256(), fetched.body(), fetched.contentType()));
         state.noticeArchived(url, entry.sha256());
+        state.saveQuickly(); // after every notice: a killed run fetches again at most the one it was fetching
         return true;
     }
 }

@@ -26,6 +26,14 @@ final class ByteWindow extends InputStream {
         this.in = in;
     }
 
+    /** A window over bytes already in memory (the array is used as it is). */
+    ByteWindow(byte[] data) {
+        this.in = InputStream.nullInputStream();
+        this.buf = data;
+        this.limit = data.length;
+        this.eof = true;
+    }
+
     /** Absolute offset of the next byte to be handed out. */
     long position() {
         return bufStart + pos;
@@ -118,6 +126,48 @@ final class ByteWindow extends InputStream {
                 return limit - pos;
             }
         }
+    }
+
+    /**
+     * Takes whole lines as a copy: every line up to and including the first that ends at or past
+     * {@code target} bytes (the last line of the input may lack its newline). Null if the next line
+     * alone is longer than {@code max} (nothing is taken then); lines before such a line are taken
+     * without it.
+     */
+    byte[] takeLines(int target, int max) throws IOException {
+        int scanned = 0;
+        int lastCut = 0;
+        int cut = -1;
+        while (cut < 0) {
+            for (int i = pos + scanned; i < limit; i++) {
+                if (buf[i] == '\n') {
+                    int length = i - pos + 1;
+                    if (length - lastCut > max) {
+                        break;
+                    }
+                    lastCut = length;
+                    if (length >= target) {
+                        cut = length;
+                        break;
+                    }
+                }
+            }
+            if (cut >= 0) {
+                break;
+            }
+            scanned = limit - pos;
+            if (scanned - lastCut > max) {
+                if (lastCut == 0) {
+                    return null;
+                }
+                cut = lastCut;
+            } else if (eof || !readMore()) {
+                cut = limit - pos;
+            }
+        }
+        byte[] chunk = Arrays.copyOfRange(buf, pos, pos + cut);
+        pos += cut;
+        return chunk;
     }
 
     /** The buffer holding the bytes {@link #peekLine} looked at, from {@link #peekOffset()}. */

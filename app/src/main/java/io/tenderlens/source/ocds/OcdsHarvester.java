@@ -5,11 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.tenderlens.archive.Archive;
 import io.tenderlens.source.harvest.Fetched;
-import io.tenderlens.source.harvest.HarvestBlockedException;
 import io.tenderlens.source.harvest.HarvestReport;
 import io.tenderlens.source.harvest.HarvestState;
 import io.tenderlens.source.harvest.HarvestedDocument;
-import io.tenderlens.source.harvest.HarvestSink;
+import io.tenderlens.source.harvest.HarvestJob;
 import io.tenderlens.source.harvest.PoliteClient;
 import io.tenderlens.source.harvest.Validators;
 import java.io.IOException;
@@ -30,21 +29,20 @@ import java.util.function.Consumer;
 public final class OcdsHarvester {
     private static final JsonFactory JSON = new JsonFactory();
 
+    private final HarvestJob job;
     private final PoliteClient client;
     private final Archive archive;
     private final HarvestState state;
-    private final HarvestSink sink;
     private final OcdsHandler releases;
     private final Consumer<String> progress;
 
-    public OcdsHarvester(PoliteClient client, Archive archive, HarvestState state, HarvestSink sink, OcdsHandler releases,
-                         Consumer<String> progress) {
-        this.client = client;
-        this.archive = archive;
-        this.state = state;
-        this.sink = sink;
+    public OcdsHarvester(HarvestJob job, OcdsHandler releases) {
+        this.job = job;
+        this.client = job.client();
+        this.archive = job.archive();
+        this.state = job.state();
         this.releases = releases;
-        this.progress = progress;
+        this.progress = job.progress();
     }
 
     /**
@@ -53,21 +51,20 @@ public final class OcdsHarvester {
      * @param sinceParam query parameter the API takes for "releases after this date", or null
      */
     public HarvestReport run(URI start, boolean full, String sinceParam) throws IOException, InterruptedException {
-        HarvestReport.Tally tally = new HarvestReport.Tally();
         Optional<String> lastDate = state.get("lastDateSeen");
-        URI url;
+        URI first;
         if (!full && state.get("nextPage").isPresent()) {
-            url = URI.create(state.get("nextPage").get());
+            first = URI.create(state.get("nextPage").get());
         } else if (!full && sinceParam != null && lastDate.isPresent()) {
-            url = withParam(start, sinceParam, lastDate.get());
+            first = withParam(start, sinceParam, lastDate.get());
         } else if (!full && state.get("lastPage").isPresent()) {
-            url = URI.create(state.get("lastPage").get());
+            first = URI.create(state.get("lastPage").get());
         } else {
-            url = start;
+            first = start;
         }
         String[] maxDate = {lastDate.orElse(null)};
-        try {
-            while (url != null) {
+        return job.run(tally -> {
+            for (URI url = first; url != null; ) {
                 if (client.fetchedThisRun(url)) {
                     progress.accept("ocds: links.next leads back to " + url + "; stopping");
                     break;
@@ -88,7 +85,7 @@ public final class OcdsHarvester {
                 } else {
                     tally.alreadyArchived++;
                 }
-                sink.accept(new HarvestedDocument("ocds", url.toString(), entry.sha256(), page.body(), page.contentType()));
+                job.sink().accept(new HarvestedDocument("ocds", url.toString(), entry.sha256(), page.body(), page.contentType()));
                 Path object = archive.objectPath(entry.sha256()).orElseThrow();
                 ReadCounts counts;
                 try (java.io.InputStream in = java.nio.file.Files.newInputStream(object)) {
@@ -115,17 +112,7 @@ public final class OcdsHarvester {
                 state.save();
                 url = next;
             }
-            state.put("blocked", null);
-            state.save();
-            return tally.report("");
-        } catch (HarvestBlockedException e) {
-            state.put("blocked", e.getMessage());
-            state.save();
-            return tally.report(e.getMessage());
-        } finally {
-            archive.commit();
-            sink.finish();
-        }
+        });
     }
 
     /** {@code links.next} of a package (read by streaming the top level only), or null; none in compressed files. */

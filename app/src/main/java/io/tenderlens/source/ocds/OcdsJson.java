@@ -22,7 +22,7 @@ public final class OcdsJson {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(Integer.MAX_VALUE)
-                    .maxNestingDepth(10_000)
+                    .maxNestingDepth(1_000)
                     .maxNumberLength(10_000)
                     .build())
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)

@@ -18,9 +18,18 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -53,19 +62,31 @@ public final class OcdsReader {
     private static final Set<String> METADATA_FIELDS =
             Set.of("uri", "publishedDate", "publisher", "license", "publicationPolicy", "version", "extensions");
 
+    /** JSON Lines are cut into chunks of about this many bytes for the threads. */
+    private static final int CHUNK_BYTES = 1 << 20;
+    private final int chunkBytes;
+    private final int maxChunkLine;
+    /** A line longer than this is read by the calling thread alone, streamed, not held in memory. */
+    private static final int MAX_CHUNK_LINE = 16 << 20;
+
     private final boolean raw;
     private final Charset charset;
     private final LongConsumer progress;
+    private final int threads;
 
-    private OcdsReader(boolean raw, Charset charset, LongConsumer progress) {
+    private OcdsReader(boolean raw, Charset charset, LongConsumer progress, int threads, int chunkBytes,
+                       int maxChunkLine) {
         this.raw = raw;
         this.charset = charset;
         this.progress = progress;
+        this.threads = threads;
+        this.chunkBytes = chunkBytes;
+        this.maxChunkLine = maxChunkLine;
     }
 
     /** A reader that passes each release as a tree ({@link OcdsRelease#tree()} is ready). */
     public static OcdsReader trees() {
-        return new OcdsReader(false, null, n -> {});
+        return new OcdsReader(false, null, n -> {}, 1, CHUNK_BYTES, MAX_CHUNK_LINE);
     }
 
     /**
@@ -74,12 +95,12 @@ public final class OcdsReader {
      * release is stored or sorted before being looked at.
      */
     public static OcdsReader raw() {
-        return new OcdsReader(true, null, n -> {});
+        return new OcdsReader(true, null, n -> {}, 1, CHUNK_BYTES, MAX_CHUNK_LINE);
     }
 
     /** The same reader, decoding text from {@code charset} instead of detecting UTF-8/16/32. */
     public OcdsReader decodingFrom(Charset charset) {
-        return new OcdsReader(raw, charset, progress);
+        return new OcdsReader(raw, charset, progress, threads, chunkBytes, maxChunkLine);
     }
 
     /**
@@ -87,7 +108,24 @@ public final class OcdsReader {
      * bytes for .gz and .zip) have been read, as it goes. Called on the reading thread.
      */
     public OcdsReader withProgress(LongConsumer bytesRead) {
-        return new OcdsReader(raw, charset, bytesRead);
+        return new OcdsReader(raw, charset, bytesRead, threads, chunkBytes, maxChunkLine);
+    }
+
+    /**
+     * The same reader, parsing JSON Lines on {@code threads} threads (chunks of lines are parsed at
+     * once, their results handed over in input order, still on the calling thread). Other shapes are
+     * read by the calling thread alone.
+     */
+    public OcdsReader withThreads(int threads) {
+        return new OcdsReader(raw, charset, progress, Math.max(1, threads), chunkBytes, maxChunkLine);
+    }
+
+    /**
+     * The same reader with chunks of about {@code bytes}, streaming lines longer than {@code maxLine}
+     * (tests: many chunks and streamed lines from a small file).
+     */
+    OcdsReader withChunks(int bytes, int maxLine) {
+        return new OcdsReader(raw, charset, progress, threads, Math.max(1, bytes), Math.max(1, maxLine));
     }
 
     /**
@@ -206,8 +244,21 @@ public final class OcdsReader {
         }
     }
 
+    /** Where a {@link Text} puts what it finds: straight to the handler, or recorded for a later replay. */
+    private interface Sink {
+        void problem(OcdsProblem.Kind kind, SourcePosition at, String ocid, String message);
+
+        void release(Captured c, OcdsRelease.Origin origin, PackageMetadata meta);
+
+        void packageEnd(PackageMetadata meta);
+
+        void linked(long count);
+
+        long nextPackageSeq();
+    }
+
     /** The state of one read call: the handler, counters and numbering. */
-    private final class Run {
+    private final class Run implements Sink {
         private final OcdsHandler handler;
         private long releases;
         private long packages;
@@ -226,7 +277,15 @@ public final class OcdsReader {
             return new ReadCounts(releases, packages, linked, errors, warnings, notes);
         }
 
-        void problem(OcdsProblem.Kind kind, SourcePosition at, String ocid, String message) {
+        @Override public void linked(long count) {
+            linked += count;
+        }
+
+        @Override public long nextPackageSeq() {
+            return packageSeq++;
+        }
+
+        @Override public void problem(OcdsProblem.Kind kind, SourcePosition at, String ocid, String message) {
             switch (kind.severity()) {
                 case ERROR -> errors++;
                 case WARNING -> warnings++;
@@ -300,12 +359,11 @@ public final class OcdsReader {
                     src.rewind(0);
                 }
             }
-            Text text = new Text(this, name, src);
             try {
                 if (isLines(name, src)) {
-                    text.readLines();
+                    readLinesInChunks(name, src);
                 } else {
-                    text.readDocument();
+                    new Text(this, name, src, 0).readDocument();
                 }
             } catch (CharacterCodingException e) {
                 problem(OcdsProblem.Kind.ENCODING, SourcePosition.of(name), null,
@@ -314,6 +372,91 @@ public final class OcdsReader {
                 problem(OcdsProblem.Kind.TRUNCATED, new SourcePosition(name, -1, -1, src.position()), null,
                         "the input ends early (" + describe(e) + "): truncated compressed data?");
             }
+        }
+
+        /**
+         * JSON Lines, in chunks of whole lines cut by the calling thread and parsed by workers (or by
+         * the calling thread itself with one thread), their results replayed in input order. A chunk is
+         * first parsed by one parser, the fast way; if that fails, again line by line, so that a broken
+         * line costs only itself. A line too long for a chunk is streamed by the calling thread.
+         */
+        private void readLinesInChunks(String name, ByteWindow src) throws IOException {
+            ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "ocds-reader");
+                t.setDaemon(true);
+                return t;
+            });
+            ArrayDeque<Future<Recorded>> pending = new ArrayDeque<>();
+            long[] linesDone = {0};
+            try {
+                while (src.fill()) {
+                    long start = src.position();
+                    byte[] chunk = src.takeLines(chunkBytes, maxChunkLine);
+                    if (chunk == null) {
+                        while (!pending.isEmpty()) {
+                            replay(pending.poll(), linesDone);
+                        }
+                        Text text = new Text(this, name, src, 0);
+                        text.linesRead = linesDone[0];
+                        text.readLine();
+                        linesDone[0]++;
+                        continue;
+                    }
+                    Callable<Recorded> parse = () -> parseChunk(name, chunk, start);
+                    if (pool == null) {
+                        FutureTask<Recorded> now = new FutureTask<>(parse);
+                        now.run();
+                        pending.add(now);
+                    } else {
+                        pending.add(pool.submit(parse));
+                    }
+                    while (pending.size() > 2 * threads - 1) {
+                        replay(pending.poll(), linesDone);
+                    }
+                }
+                while (!pending.isEmpty()) {
+                    replay(pending.poll(), linesDone);
+                }
+            } finally {
+                if (pool != null) {
+                    pool.shutdownNow();
+                }
+            }
+        }
+
+        private Recorded parseChunk(String name, byte[] chunk, long start) throws IOException {
+            Recorded whole = new Recorded();
+            Text text = new Text(whole, name, new ByteWindow(chunk), start);
+            whole.lines = text.readWhole(chunk);
+            if (whole.lines >= 0) {
+                return whole;
+            }
+            Recorded byLine = new Recorded();
+            Text lines = new Text(byLine, name, new ByteWindow(chunk), start);
+            lines.readLines();
+            byLine.lines = lines.linesRead;
+            return byLine;
+        }
+
+        private void replay(Future<Recorded> future, long[] linesDone) throws IOException {
+            Recorded r;
+            try {
+                r = future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while reading");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+            r.replayInto(this, linesDone[0], packageSeq);
+            packageSeq += r.packages;
+            linesDone[0] += r.lines;
         }
 
         /** UTF-16/32 by byte-order mark or by the zero bytes of an ASCII first character (RFC 4627), else UTF-8. */
@@ -391,7 +534,7 @@ public final class OcdsReader {
             }
         }
 
-        void release(Captured c, OcdsRelease.Origin origin, PackageMetadata meta) {
+        @Override public void release(Captured c, OcdsRelease.Origin origin, PackageMetadata meta) {
             if (c.ocid == null) {
                 problem(OcdsProblem.Kind.MISSING_OCID, c.at, null, (c.id == null ? "a release" : "release id " + c.id)
                         + " has no ocid (or it is not a non-empty string); it is skipped");
@@ -409,7 +552,7 @@ public final class OcdsReader {
             }
         }
 
-        void packageEnd(PackageMetadata meta) {
+        @Override public void packageEnd(PackageMetadata meta) {
             packages++;
             try {
                 handler.packageEnd(meta);
@@ -425,41 +568,136 @@ public final class OcdsReader {
 
     private enum Context { ROOT, RECORD }
 
+    /**
+     * What a worker found in a chunk of lines, with line numbers counted from the chunk's first line
+     * and package numbers from 0; {@link #replayInto} renumbers both.
+     */
+    private static final class Recorded implements Sink {
+        private final List<Object> events = new ArrayList<>();
+        long packages;
+        long lines;
+
+        private record Problem(OcdsProblem.Kind kind, SourcePosition at, String ocid, String message) {}
+
+        private record Release(Captured c, OcdsRelease.Origin origin, PackageMetadata meta) {}
+
+        private record PackageEnd(PackageMetadata meta) {}
+
+        private record Linked(long count) {}
+
+        @Override public void problem(OcdsProblem.Kind kind, SourcePosition at, String ocid, String message) {
+            events.add(new Problem(kind, at, ocid, message));
+        }
+
+        @Override public void release(Captured c, OcdsRelease.Origin origin, PackageMetadata meta) {
+            events.add(new Release(c, origin, meta));
+        }
+
+        @Override public void packageEnd(PackageMetadata meta) {
+            events.add(new PackageEnd(meta));
+        }
+
+        @Override public void linked(long count) {
+            events.add(new Linked(count));
+        }
+
+        @Override public long nextPackageSeq() {
+            return packages++;
+        }
+
+        void replayInto(Sink out, long lineOffset, long packageOffset) {
+            Map<PackageMetadata, PackageMetadata> renumbered = new IdentityHashMap<>();
+            for (Object e : events) {
+                if (e instanceof Release r) {
+                    Captured c = r.c;
+                    Captured moved = new Captured(c.ocid(), c.date(), c.id(), c.linked(), shift(c.at(), lineOffset),
+                            c.tree(), c.json());
+                    out.release(moved, r.origin, renumber(r.meta, packageOffset, renumbered));
+                } else if (e instanceof Problem p) {
+                    out.problem(p.kind, shift(p.at, lineOffset), p.ocid, p.message);
+                } else if (e instanceof PackageEnd p) {
+                    out.packageEnd(renumber(p.meta, packageOffset, renumbered));
+                } else if (e instanceof Linked l) {
+                    out.linked(l.count);
+                }
+            }
+        }
+
+        private static SourcePosition shift(SourcePosition at, long lines) {
+            return at.line() > 0 ? new SourcePosition(at.file(), at.line() + lines, at.column(), at.byteOffset()) : at;
+        }
+
+        private static PackageMetadata renumber(PackageMetadata m, long offset, Map<PackageMetadata, PackageMetadata> done) {
+            if (m.sequence() < 0 || offset == 0) {
+                return m;
+            }
+            return done.computeIfAbsent(m, x -> new PackageMetadata(x.sequence() + offset, x.kind(), x.uri(),
+                    x.publishedDate(), x.publisher(), x.license(), x.publicationPolicy(), x.version(), x.extensions()));
+        }
+    }
+
     /** Reads one text input, as JSON Lines or as a document, with the positions of one parser at a time. */
     private final class Text {
-        private final Run run;
+        private final Sink run;
         private final String name;
         private final ByteWindow src;
         private final ObjectMapper mapper = OcdsJson.mapper();
-        /** Added to the parser's line numbers and byte offsets: where the current parser started. */
+        /** Where the current parser started: added to its line numbers, and to its byte offsets in {@link #src}. */
         private long lineBase;
         private long byteBase;
+        /** Added to offsets in {@link #src} to give offsets in the input (non-zero when src holds a part of it). */
+        private final long shift;
         private boolean lines;
+        /** Lines read by {@link #readLines}. */
+        private long linesRead;
 
-        Text(Run run, String name, ByteWindow src) {
+        Text(Sink run, String name, ByteWindow src, long shift) {
             this.run = run;
             this.name = name;
             this.src = src;
+            this.shift = shift;
         }
 
-        void readLines() throws IOException {
-            lines = true;
-            long lineNo = 0;
-            while (src.fill()) {
-                lineNo++;
-                lineBase = lineNo - 1;
-                byteBase = src.position();
-                ByteWindow.LineView line = src.line();
-                try (JsonParser p = mapper.createParser(line)) {
-                    readValues(p);
-                } catch (JsonProcessingException e) {
-                    src.retainFrom(-1);
-                    line.skipRest();
-                    boolean lastLine = !line.endedWithNewline();
-                    reportJsonError(e, lastLine, lastLine ? "" : "; the rest of line " + lineNo + " is skipped");
-                }
-                line.skipRest();
+        /**
+         * Reads a chunk of whole lines with one parser; returns how many lines it held, or -1 (and
+         * what was recorded is to be discarded) if it is not all valid JSON.
+         */
+        long readWhole(byte[] chunk) throws IOException {
+            lineBase = 0;
+            byteBase = 0;
+            try (JsonParser p = mapper.createParser(src)) {
+                readValues(p);
+                // the parser has counted the newlines up to the end of the chunk
+                long newlines = p.currentLocation().getLineNr() - 1;
+                return newlines + (chunk.length > 0 && chunk[chunk.length - 1] != '\n' ? 1 : 0);
+            } catch (JsonProcessingException e) {
+                return -1;
             }
+        }
+
+        /** Reads line after line to the end of the input. */
+        void readLines() throws IOException {
+            while (src.fill()) {
+                readLine();
+            }
+        }
+
+        /** Reads one line (one parser: a broken line does not spill over into the next). */
+        void readLine() throws IOException {
+            lines = true;
+            linesRead++;
+            lineBase = linesRead - 1;
+            byteBase = src.position();
+            ByteWindow.LineView line = src.line();
+            try (JsonParser p = mapper.createParser(line)) {
+                readValues(p);
+            } catch (JsonProcessingException e) {
+                src.retainFrom(-1);
+                line.skipRest();
+                boolean lastLine = !line.endedWithNewline();
+                reportJsonError(e, lastLine, lastLine ? "" : "; the rest of the line is skipped");
+            }
+            line.skipRest();
         }
 
         void readDocument() throws IOException {
@@ -533,7 +771,7 @@ public final class OcdsReader {
                 // the parser of a line may count the line's own newline
                 line = lineBase + 1;
             }
-            long offset = loc.getByteOffset() >= 0 ? byteBase + loc.getByteOffset() : -1;
+            long offset = loc.getByteOffset() >= 0 ? shift + byteBase + loc.getByteOffset() : -1;
             return new SourcePosition(name, line, loc.getColumnNr(), offset);
         }
 
@@ -601,7 +839,7 @@ public final class OcdsReader {
                         if (raw && mayBeRelease) {
                             src.retainFrom(-1);
                         }
-                        seq = run.packageSeq++;
+                        seq = run.nextPackageSeq();
                     }
                     hasRecords |= isRecords;
                     boolean record = context == Context.RECORD || shell.has("ocid") && !hasRecords;
@@ -661,7 +899,7 @@ public final class OcdsReader {
         }
 
         private void noteLinked(SourcePosition at, String ocid, long count, boolean usedCompiled) {
-            run.linked += count;
+            run.linked(count);
             run.problem(OcdsProblem.Kind.LINKED_RELEASE, at, ocid, count + " linked release" + (count == 1 ? " is" : "s are")
                     + " not fetched and so skipped" + (usedCompiled ? "; the record's compiledRelease is used instead" : ""));
         }

@@ -12,12 +12,13 @@ public record SourcePosition(String file, long line, long column, long byteOffse
         return new SourcePosition(file, -1, -1, -1);
     }
 
+    /** Reads as {@code file, line 2, column 5 (byte 92)}: the words say which number is which. */
     @Override public String toString() {
         StringBuilder s = new StringBuilder(file);
         if (line > 0) {
-            s.append(':').append(line);
+            s.append(", line ").append(line);
             if (column > 0) {
-                s.append(':').append(column);
+                s.append(", column ").append(column);
             }
         }
         if (byteOffset >= 0) {

@@ -6,6 +6,7 @@ import io.tenderlens.archive.Archive;
 import io.tenderlens.source.ccgp.CcgpSearch;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,11 +33,15 @@ class SearchHarvesterTest {
     }
 
     HarvestReport harvest(SearchSite site, List<HarvestedDocument> sunk) throws IOException, InterruptedException {
+        return harvest(data, site, sunk);
+    }
+
+    HarvestReport harvest(Path data, SearchSite site, List<HarvestedDocument> sunk) throws IOException, InterruptedException {
         HarvestState state = HarvestState.load(data, site.name(), "test job");
         PoliteClient client = new PoliteClient(HarvestSettings.polite().withoutPoliteness(), site.blockMarkers(),
                 d -> { throw new AssertionError("no pause expected with politeness off, asked for " + d); }, new Random(1));
         try (Archive archive = Archive.open(Archive.inDataDir(data))) {
-            return new SearchHarvester(site, client, archive, state, sunk::add, progress::add).run(List.of("区块链"), FROM, TO);
+            return new SearchHarvester(site, new HarvestJob(client, archive, state, sunk::add, progress::add)).run(List.of("区块链"), FROM, TO);
         }
     }
 
@@ -47,6 +52,8 @@ class SearchHarvesterTest {
             HarvestReport report = harvest(site(server, 3, 4), sunk);
 
             assertThat(report.finished()).as(report.stoppedBy()).isTrue();
+            System.out.printf("ccgp replay harvest, politeness off: %d list pages + %d notices in %d ms = %.1f pages/s%n",
+                    report.listPages(), report.documents(), report.millis(), report.pagesPerSecond());
             assertThat(report.splits()).isPositive();
             assertThat(report.documents()).isEqualTo(server.notices.size());
             assertThat(report.archivedNew()).isEqualTo(server.notices.size());
@@ -60,6 +67,11 @@ class SearchHarvesterTest {
                 }
                 assertThat(archive.verify(Optional.empty()).problems()).isEmpty();
             }
+
+            // the same harvest into a fresh data directory, with a warm JVM: the steady-state rate
+            HarvestReport warm = harvest(Files.createTempDirectory(data, "warm"), site(server, 3, 4), new ArrayList<>());
+            System.out.printf("ccgp replay harvest, politeness off, warm JVM: %d list pages + %d notices in %d ms = %.1f pages/s%n",
+                    warm.listPages(), warm.documents(), warm.millis(), warm.pagesPerSecond());
 
             int before = server.requests.get();
             HarvestReport again = harvest(site(server, 3, 4), new ArrayList<>());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenderlens.archive.Archive;
+import io.tenderlens.source.harvest.HarvestJob;
 import io.tenderlens.source.harvest.HarvestReport;
 import io.tenderlens.source.harvest.HarvestSettings;
 import io.tenderlens.source.harvest.HarvestSink;
@@ -117,8 +118,8 @@ class OcdsHarvesterTest {
         HarvestState state = HarvestState.load(data, "ocds", start.toString());
         PoliteClient client = new PoliteClient(HarvestSettings.polite().withoutPoliteness(), List.of());
         try (Archive archive = Archive.open(Archive.inDataDir(data))) {
-            HarvestReport report = new OcdsHarvester(client, archive, state, HarvestSink.NONE,
-                    OcdsHandler.of(releases::add, problems::add), m -> { }).run(start, full, sinceParam);
+            HarvestReport report = new OcdsHarvester(new HarvestJob(client, archive, state, HarvestSink.NONE, m -> { }),
+                    OcdsHandler.of(releases::add, problems::add)).run(start, full, sinceParam);
             return new Run(report, releases, problems);
         }
     }

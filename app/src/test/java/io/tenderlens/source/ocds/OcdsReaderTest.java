@@ -27,8 +27,9 @@ class OcdsReaderTest {
 
     @TempDir Path tmp;
 
+    /** Trees, raw bytes, and raw bytes from JSON Lines cut into small chunks for 3 threads. */
     static Stream<OcdsReader> readers() {
-        return Stream.of(OcdsReader.trees(), OcdsReader.raw());
+        return Stream.of(OcdsReader.trees(), OcdsReader.raw(), OcdsReader.raw().withThreads(3).withChunks(700, 2000));
     }
 
     /** Everything a read produced. */
@@ -229,7 +230,7 @@ class OcdsReaderTest {
         assertThat(c.errors()).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(OcdsProblem.Kind.TRUNCATED);
             assertThat(p.at().byteOffset()).isGreaterThan(whole.length / 2 - 100);
-            assertThat(p.toString()).startsWith(tmp.resolve("half.json") + ":");
+            assertThat(p.toString()).startsWith(tmp.resolve("half.json") + ", line ");
         });
     }
 
@@ -332,6 +333,34 @@ class OcdsReaderTest {
             }
         }
         assertThat(total).isGreaterThanOrEqualTo(1500);
+    }
+
+    @Test
+    void chunksOfLinesOnThreadsGiveWhatOneThreadGives() throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            switch (i % 7) {
+                case 3 -> b.append("{\"ocid\": \"broken\n");
+                case 5 -> b.append("{\"uri\":\"u").append(i).append("\",\"releases\":[{\"ocid\":\"p").append(i)
+                        .append("\",\"date\":\"d\"}],\"version\":\"1.1\"}\n");
+                default -> b.append("{\"ocid\":\"o").append(i % 11).append("\",\"date\":\"2020-01-").append(i).append("\"}\n");
+            }
+        }
+        Path f = write("many.jsonl", b.toString());
+        Collected one = read(OcdsReader.raw(), f);
+        Collected many = read(OcdsReader.raw().withThreads(4).withChunks(300, 400), f);
+        Collected streamed = read(OcdsReader.trees().withChunks(10, 50), f);
+        assertThat(streamed.ocids()).isEqualTo(one.ocids());
+        assertThat(streamed.problems).isEqualTo(one.problems);
+        assertThat(streamed.packages).isEqualTo(one.packages);
+        assertThat(many.ocids()).isEqualTo(one.ocids());
+        assertThat(many.releases).extracting(OcdsRelease::position).isEqualTo(one.releases.stream().map(OcdsRelease::position).toList());
+        assertThat(many.releases).extracting(r -> r.metadata().sequence()).isEqualTo(one.releases.stream().map(r -> r.metadata().sequence()).toList());
+        assertThat(many.problems).isEqualTo(one.problems);
+        assertThat(many.packages).isEqualTo(one.packages);
+        assertThat(many.counts).isEqualTo(one.counts);
+        assertThat(one.problems).hasSize(29);
+        assertThat(one.packages).hasSize(28).extracting(PackageMetadata::sequence).startsWith(0L, 1L, 2L);
     }
 
     @Test

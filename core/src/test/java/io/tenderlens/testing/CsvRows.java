@@ -1,13 +1,13 @@
-package io.tenderlens.money;
+package io.tenderlens.testing;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 rows (quoted fields with commas, quotes and line breaks) — enough to read the crawl's CSV in tests. */
-final class CsvRows {
+public final class CsvRows {
     private CsvRows() {}
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();

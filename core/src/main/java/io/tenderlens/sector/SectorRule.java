@@ -52,7 +52,10 @@ public record SectorRule(String id, String classId, List<String> fields, List<St
     }
 
     static boolean contains(String text, String keyword) {
-        boolean latin = keyword.chars().anyMatch(c -> c < 128 && Character.isLetter(c));
+        boolean latin = false;
+        for (int k = 0; k < keyword.length() && !latin; k++) {
+            latin = keyword.charAt(k) < 128 && Character.isLetter(keyword.charAt(k));
+        }
         for (int i = text.indexOf(keyword); i >= 0; i = text.indexOf(keyword, i + 1)) {
             if (!latin || (!letterAt(text, i - 1) && !letterAt(text, i + keyword.length()))) {
                 return true;

@@ -9,6 +9,10 @@ import io.tenderlens.report.HtmlReport;
 import io.tenderlens.report.ReportInput;
 import io.tenderlens.report.ReportWriter;
 import io.tenderlens.search.ChineseSegmenter;
+import io.tenderlens.search.RecordSearcher;
+import io.tenderlens.search.SearchAnalyzer;
+import io.tenderlens.search.SearchIndex;
+import io.tenderlens.search.SearchIndexException;
 import io.tenderlens.sector.SectorRules;
 import io.tenderlens.store.Store;
 import io.tenderlens.store.StoreException;
@@ -113,7 +117,7 @@ public final class ReportCommand implements Callable<Integer> {
         ProcurementExtractor extractor = new ProcurementExtractor(new TopicGrader(matcher), rules, currency);
         ReportInput.Loaded loaded;
         try {
-            loaded = load(extractor, matcher.anyTermRegex(), err);
+            loaded = load(topic, extractor, matcher.anyTermRegex(), err);
         } catch (IllegalArgumentException | StoreException | IOException e) {
             err.println("tenderlens report: " + e.getMessage());
             return 1;
@@ -128,7 +132,7 @@ public final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ReportInput.Loaded load(ProcurementExtractor extractor, String anyTermRegex, PrintWriter err) throws IOException {
+    private ReportInput.Loaded load(Topic topic, ProcurementExtractor extractor, String anyTermRegex, PrintWriter err) throws IOException {
         if (inputs != null && !inputs.isEmpty()) {
             for (Path p : inputs) {
                 if (!Files.exists(p)) {
@@ -146,7 +150,21 @@ public final class ReportCommand implements Callable<Integer> {
         if (hasStore || explicit) {
             try (Store store = Store.openReadOnly(dir)) {
                 if (store.recordCount() > 0 || explicit) {
-                    return ReportInput.fromStore(store, extractor, anyTermRegex);
+                    // the search index finds the records with the topic's terms: bring it up to date (cheap
+                    // after the first time), then read only those records
+                    SearchIndex index = SearchIndex.of(dir, SearchAnalyzer.bundled());
+                    try {
+                        if (!index.isCurrent(store)) {
+                            err.println("tenderlens report: updating the search index in " + index.directory());
+                            index.update(store, n -> { });
+                        }
+                        try (RecordSearcher searcher = index.openSearcher()) {
+                            return ReportInput.fromIndex(store, searcher, topic, extractor);
+                        }
+                    } catch (SearchIndexException e) {
+                        err.println("tenderlens report: " + e.getMessage() + " — scanning every record instead");
+                        return ReportInput.fromStore(store, extractor, anyTermRegex);
+                    }
                 }
             }
         }

@@ -30,6 +30,8 @@ import static io.tenderlens.report.Html.safeHref;
 public final class HtmlReport {
     /** Lists of more links than this are folded into a <details> element. */
     private static final int LINKS_OPEN = 6;
+    /** At most this many links of one list are written into the page. */
+    private static final int LINKS_SHOWN = 200;
 
     private final TopicMetrics m;
     private final Topic topic;
@@ -261,15 +263,21 @@ public final class HtmlReport {
             };
             return "<td class=\"num\">" + escape(shown) + "</td>";
         }
-        List<Link> links = ((ReportTable.Links) c).links();
+        List<Link> all = ((ReportTable.Links) c).links();
+        // a page stays readable on large stores: the full lists are in the .csv files
+        List<Link> links = all.size() > LINKS_SHOWN ? all.subList(0, LINKS_SHOWN) : all;
         String inner = links.stream().map(l -> {
             String href = safeHref(l.href());
             return href.isEmpty() ? "<span>" + escape(l.text()) + "</span>"
                     : "<a href=\"" + href + "\"" + (l.href().startsWith("#") ? "" : " rel=\"noopener noreferrer nofollow\"") + ">" + escape(l.text()) + "</a>";
         }).collect(Collectors.joining(links.size() > 3 ? " " : "<br>"));
-        if (links.size() > LINKS_OPEN) {
+        if (all.size() > links.size()) {
+            inner += " … " + escape("另 " + (all.size() - links.size()) + " 项见 csv 文件 / " + (all.size() - links.size())
+                    + " more in the .csv file");
+        }
+        if (all.size() > LINKS_OPEN) {
             // long drill-down lists fold away (no script needed)
-            inner = "<details><summary>" + links.size() + " 项 items</summary>" + inner + "</details>";
+            inner = "<details><summary>" + all.size() + " 项 items</summary>" + inner + "</details>";
         }
         return "<td class=\"links\">" + inner + "</td>";
     }

@@ -14,12 +14,12 @@ public final class ReportFormat {
 
     /** 27080000 → "27,080,000.00". */
     public static String amount(BigDecimal v) {
-        return v == null ? "—" : grouped(v.setScale(2, RoundingMode.HALF_EVEN), "#,##0.00");
+        return v == null ? "—" : grouped(v.setScale(2, RoundingMode.HALF_EVEN));
     }
 
     /** 27080000 → "2,708.00万". */
     public static String tenThousands(BigDecimal v) {
-        return v == null ? "—" : grouped(v.divide(TEN_THOUSAND).setScale(2, RoundingMode.HALF_EVEN), "#,##0.00") + "万";
+        return v == null ? "—" : grouped(v.divide(TEN_THOUSAND).setScale(2, RoundingMode.HALF_EVEN)) + "万";
     }
 
     /** 0.436363… → "43.64%". */
@@ -31,9 +31,11 @@ public final class ReportFormat {
         return v == null ? "—" : v.setScale(1, RoundingMode.HALF_EVEN).toPlainString();
     }
 
-    private static String grouped(BigDecimal v, String pattern) {
-        DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
-        f.setParseBigDecimal(true);
-        return f.format(v);
+    private static final ThreadLocal<DecimalFormat> GROUPED = ThreadLocal.withInitial(
+            () -> new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+
+    /** {@code v} (already at two decimals) with thousands separators; DecimalFormat formats a BigDecimal exactly. */
+    private static String grouped(BigDecimal v) {
+        return GROUPED.get().format(v);
     }
 }

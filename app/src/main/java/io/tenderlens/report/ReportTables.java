@@ -34,7 +34,12 @@ public final class ReportTables {
 
     /** The anchor of a project's row in the HTML report. */
     public static String anchor(String ocid) {
-        return "p-" + ocid.replaceAll("[^A-Za-z0-9._-]", "_");
+        StringBuilder b = new StringBuilder(ocid.length() + 2).append("p-");
+        for (int i = 0; i < ocid.length(); i++) {
+            char c = ocid.charAt(i);
+            b.append(c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-') ? c : '_');
+        }
+        return b.toString();
     }
 
     public static List<ReportTable> of(TopicMetrics m) {
@@ -103,16 +108,16 @@ public final class ReportTables {
         List<List<Cell>> rows = new ArrayList<>();
         for (int y : years) {
             List<Cell> row = new ArrayList<>(List.of(text(String.valueOf(y))));
-            List<String> ocids = new ArrayList<>();
+            java.util.Set<String> ocids = new java.util.LinkedHashSet<>();
             for (Measure me : Measure.values()) {
                 YearAmount ya = m.money(me).years().stream().filter(v -> v.year() == y).findFirst().orElse(null);
                 row.add(num(ya == null ? null : ya.amount(), Format.AMOUNT));
                 row.add(num(ya == null ? null : ya.growth(), Format.PERCENT));
                 if (ya != null) {
-                    ya.ocids().stream().filter(o -> !ocids.contains(o)).forEach(ocids::add);
+                    ocids.addAll(ya.ocids());
                 }
             }
-            row.add(projectLinks(ocids));
+            row.add(projectLinks(List.copyOf(ocids)));
             rows.add(row);
         }
         return new ReportTable("money", "金额（按年）", "Money by year", cols, rows);

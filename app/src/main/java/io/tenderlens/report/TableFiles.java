@@ -21,12 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The report's tables as one .xlsx workbook (a sheet per table) and one .csv file per table. */
 public final class TableFiles {
     /** Excel's limit on a cell's text. */
     private static final int CELL_MAX = 32_767;
+    private static final String TRUNCATED = " … (the whole list is in the .csv file)";
 
     private TableFiles() {}
 
@@ -89,8 +89,7 @@ public final class TableFiles {
                                 case COUNT -> { }
                             }
                         } else {
-                            String s = plain(v);
-                            cell.setCellValue(s.length() > CELL_MAX ? s.substring(0, CELL_MAX - 1) + "…" : s);
+                            cell.setCellValue(plain(v, CELL_MAX - TRUNCATED.length(), TRUNCATED));
                         }
                     }
                 }
@@ -120,7 +119,24 @@ public final class TableFiles {
                 default -> v.stripTrailingZeros().toPlainString();
             };
         }
-        return ((ReportTable.Links) c).links().stream().map(TableFiles::plain).collect(Collectors.joining(" "));
+        return plain(c, Integer.MAX_VALUE, "");
+    }
+
+    /** The plain text of a cell, cut to {@code max} characters (then ending with {@code cut}), without building more. */
+    private static String plain(Cell c, int max, String cut) {
+        if (!(c instanceof ReportTable.Links l)) {
+            String s = plain(c);
+            return s.length() > max ? s.substring(0, max) + cut : s;
+        }
+        StringBuilder b = new StringBuilder();
+        for (Link link : l.links()) {
+            String s = plain(link);
+            if (b.length() + 1 + s.length() > max) {
+                return b + cut;
+            }
+            b.append(b.length() == 0 ? "" : " ").append(s);
+        }
+        return b.toString();
     }
 
     private static String plain(Link l) {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Chinese and English word segmentation: Lucene's smartcn (a hidden Markov model over a general
@@ -28,6 +29,9 @@ import java.util.Map;
 public final class ChineseSegmenter implements Segmenter {
     private final Analyzer analyzer = new SmartChineseAnalyzer(CharArraySet.EMPTY_SET);
     private final Map<Character, List<String>> wordsByFirstChar = new HashMap<>();
+    private static final int CACHED_MAX_CHARS = 200;
+    private static final int CACHE_ENTRIES = 50_000;
+    private final Map<String, List<Token>> cache = new ConcurrentHashMap<>();
 
     /** @param dictionary words to keep whole, e.g. a topic's {@code dictionary} */
     public ChineseSegmenter(Collection<String> dictionary) {
@@ -42,6 +46,22 @@ public final class ChineseSegmenter implements Segmenter {
 
     @Override
     public List<Token> tokens(String text) {
+        // notices repeat their templates (stamps, headings): the same clause is segmented once
+        if (text.length() <= CACHED_MAX_CHARS) {
+            List<Token> cached = cache.get(text);
+            if (cached == null) {
+                cached = List.copyOf(segment(text));
+                if (cache.size() >= CACHE_ENTRIES) {
+                    cache.clear();
+                }
+                cache.put(text, cached);
+            }
+            return cached;
+        }
+        return segment(text);
+    }
+
+    private List<Token> segment(String text) {
         List<Token> out = new ArrayList<>();
         String lower = text.toLowerCase(Locale.ROOT);
         int gapStart = 0;

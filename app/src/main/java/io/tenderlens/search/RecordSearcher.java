@@ -4,7 +4,13 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -16,6 +22,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +41,10 @@ public final class RecordSearcher implements AutoCloseable {
     private final IndexSearcher searcher;
     private final SearchQueryParser parser;
     private final Highlighter highlighter;
+    private final SearchAnalyzer analyzer;
 
     RecordSearcher(DirectoryReader reader, SearchAnalyzer analyzer) {
+        this.analyzer = analyzer;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         this.parser = new SearchQueryParser(analyzer);
@@ -43,6 +53,50 @@ public final class RecordSearcher implements AutoCloseable {
                 .withMaxNoHighlightPassages(0)
                 .withHandleMultiTermQuery(true)
                 .withHighlightPhrasesStrictly(true));
+    }
+
+    /**
+     * Every record in which one of {@code phrases} occurs in a searchable field, with what the index
+     * stores of it for reports: a report reads the records of its topic's terms without touching the
+     * others. Unranked, in index order.
+     */
+    public List<SearchFields.StoredRecord> storedRecordsMatchingAny(Collection<String> phrases) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        QueryBuilder builder = new QueryBuilder(analyzer);
+        for (String phrase : phrases) {
+            for (String field : FIELDS) {
+                Query q = builder.createPhraseQuery(field, phrase);
+                if (q != null) {
+                    any.add(q, BooleanClause.Occur.SHOULD);
+                }
+            }
+        }
+        Set<String> wanted = Set.of(SearchFields.OCID, SearchFields.COMPILED, SearchFields.NOTICES);
+        List<SearchFields.StoredRecord> out = new ArrayList<>();
+        try {
+            searcher.search(any.build(), new SimpleCollector() {
+                private StoredFields stored;
+
+                @Override
+                protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                    stored = context.reader().storedFields();
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    Document d = stored.document(doc, wanted);
+                    out.add(new SearchFields.StoredRecord(d.get(SearchFields.OCID), d.get(SearchFields.COMPILED), d.get(SearchFields.NOTICES)));
+                }
+
+                @Override
+                public ScoreMode scoreMode() {
+                    return ScoreMode.COMPLETE_NO_SCORES;
+                }
+            });
+        } catch (IOException e) {
+            throw new SearchIndexException("Cannot read the search index: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     /** Number of records in the index. */

@@ -33,6 +33,9 @@ public final class SearchFields {
     public static final String DATE = "date";
     public static final String PROVINCE = "province";
     public static final String STATUS = "status";
+    /** Stored only, for reports: the compiled release, and the record's notices (id, date, tag, noticeSource), as JSON. */
+    public static final String COMPILED = "compiled";
+    public static final String NOTICES = "notices";
 
     /** The fields a query may name, in the order snippets are shown. */
     public static final List<String> SEARCHABLE = List.of(TITLE, BUYER, SUPPLIER, TEXT);
@@ -108,6 +111,15 @@ public final class SearchFields {
         addStored(doc, STATUS, r.status());
         return doc;
     }
+
+    /** Adds what a report needs of the record (see {@link RecordSearcher#storedRecordsMatchingAny}). */
+    public static void addStoredRecord(Document doc, String compiledJson, String noticesJson) {
+        addStored(doc, COMPILED, compiledJson);
+        addStored(doc, NOTICES, noticesJson == null ? "[]" : noticesJson);
+    }
+
+    /** A record as the index stores it for reports. */
+    public record StoredRecord(String ocid, String compiled, String notices) {}
 
     private static void addSearchable(Document doc, String field, String value) {
         if (value != null && !value.isBlank()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenderlens.store.FlatRecord;
 import io.tenderlens.store.Store;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -46,6 +47,9 @@ public final class SearchIndex {
     private static final String WATERMARK = "watermark";
     private static final String ANALYZER = "analyzer";
     private static final String RECORDS_VERSION = "recordsVersion";
+    /** What each document stores besides its text: the compiled release and notices, for reports (see {@link SearchFields#addStoredRecord}). */
+    private static final String STORED = "stored";
+    private static final String STORED_VERSION = "compiled+notices/1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path directory;
@@ -85,7 +89,7 @@ public final class SearchIndex {
     }
 
     private boolean compatible(Map<String, String> data) {
-        return analyzer.fingerprint().equals(data.get(ANALYZER))
+        return analyzer.fingerprint().equals(data.get(ANALYZER)) && STORED_VERSION.equals(data.get(STORED))
                 && String.valueOf(FlatRecord.VERSION).equals(data.get(RECORDS_VERSION));
     }
 
@@ -124,10 +128,13 @@ public final class SearchIndex {
             long pendingCap = pendingCap(db);
             long indexed = 0;
             try (PreparedStatement ps = db.prepareStatement(
-                    "SELECT r.ocid, r.title, r.buyer_name, r.supplier_names, r.first_date, r.province,"
-                            + " coalesce(r.tender_status, r.stage), r.compiled, m.max_seq"
-                            + " FROM (SELECT ocid, max(seq) AS max_seq FROM releases GROUP BY ocid HAVING max(seq) > ?) m"
-                            + " JOIN records r USING (ocid) ORDER BY m.max_seq")) {
+                    "WITH m AS (SELECT ocid, max(seq) AS max_seq FROM releases GROUP BY ocid HAVING max(seq) > ?),"
+                            + " n AS (SELECT ocid, to_json(list({'id': id, 'date': date, 'tag': tags,"
+                            + " 'noticeSource': json_extract(json, '$.noticeSource')} ORDER BY seq)) AS notices"
+                            + " FROM releases WHERE ocid IN (SELECT ocid FROM m) GROUP BY ocid)"
+                            + " SELECT r.ocid, r.title, r.buyer_name, r.supplier_names, r.first_date, r.province,"
+                            + " coalesce(r.tender_status, r.stage), r.compiled, m.max_seq, CAST(n.notices AS VARCHAR)"
+                            + " FROM m JOIN records r USING (ocid) LEFT JOIN n USING (ocid) ORDER BY m.max_seq")) {
                 ps.setLong(1, watermark);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -135,7 +142,9 @@ public final class SearchIndex {
                         SearchFields.RecordText text = SearchFields.of(ocid, rs.getString(2), rs.getString(3),
                                 strings(rs.getArray(4)), day(rs.getTimestamp(5)), rs.getString(6), rs.getString(7),
                                 JSON.readTree(rs.getString(8)));
-                        writer.updateDocument(new Term(SearchFields.OCID, ocid), SearchFields.document(text));
+                        Document doc = SearchFields.document(text);
+                        SearchFields.addStoredRecord(doc, rs.getString(8), rs.getString(10));
+                        writer.updateDocument(new Term(SearchFields.OCID, ocid), doc);
                         indexed++;
                         if (indexed % COMMIT_EVERY == 0) {
                             commit(writer, Math.min(rs.getLong(9), pendingCap));
@@ -162,6 +171,7 @@ public final class SearchIndex {
         data.put(WATERMARK, String.valueOf(watermark));
         data.put(ANALYZER, analyzer.fingerprint());
         data.put(RECORDS_VERSION, String.valueOf(FlatRecord.VERSION));
+        data.put(STORED, STORED_VERSION);
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
     }

@@ -75,36 +75,50 @@ class ChineseSegmenterTest {
         texts.add(filler.repeat(5) + "平台包括统一身份认证、电子证照、区块链存证、数据共享交换等模块，推进政务数据上链" + filler.repeat(3));
         texts.add("区块链已存证 存证时间：2024-05-01 存证哈希值：ab12 区块高度：1024 " + filler + "网上链接见附件，智能合约审计。");
         texts.add("基于区块链的不动产登记信息共享系统（二期）建设项目，含联盟链节点部署、智能合约开发、分布式账本运维");
+        String hash = "区块链已存证 存证时间：2020-02-10 存证哈希值：5e2baa78f2637ea1 区块高度：828266 " + filler;
+        texts.add(hash);
+        assertThat(matcher.find(hash)).as("baa in a hash is not BaaS").allSatisfy(o -> assertThat(o.boilerplate()).isTrue());
         for (String text : texts) {
             assertThat(matcher.find(text)).as(text).containsExactlyElementsOf(wholeTextMatches(text));
         }
     }
 
-    /** The oracle: segment the whole text, find each term's word sequence. */
+    /**
+     * The oracle: segment the whole text and find each term's word sequence whose text holds the term's
+     * text; inside an exclusion phrase, every occurrence of a term's text is boilerplate.
+     */
     private List<TopicMatcher.Occurrence> wholeTextMatches(String text) {
         String normal = TopicMatcher.normalise(text);
+        String lower = normal.toLowerCase(java.util.Locale.ROOT);
+        List<int[]> excluded = new java.util.ArrayList<>();
+        for (String x : blockchain.exclusions()) {
+            for (int i = lower.indexOf(x); i >= 0; i = lower.indexOf(x, i + 1)) {
+                excluded.add(new int[] {i, i + x.length()});
+            }
+        }
+        java.util.function.BiPredicate<Integer, Integer> inside = (s, e) -> excluded.stream().anyMatch(x -> s >= x[0] && e <= x[1]);
         List<Segmenter.Token> tokens = segmenter.tokens(normal);
         List<TopicMatcher.Occurrence> out = new java.util.ArrayList<>();
-        for (int t = 0; t < tokens.size(); t++) {
-            for (var term : blockchain.terms()) {
-                List<String> words = segmenter.tokens(TopicMatcher.normalise(term.text())).stream().map(Segmenter.Token::term).toList();
-                if (t + words.size() <= tokens.size()
-                        && tokens.subList(t, t + words.size()).stream().map(Segmenter.Token::term).toList().equals(words)) {
+        for (var term : blockchain.terms()) {
+            String surface = TopicMatcher.normalise(term.text()).toLowerCase(java.util.Locale.ROOT);
+            for (int i = lower.indexOf(surface); i >= 0; i = lower.indexOf(surface, i + 1)) {
+                if (inside.test(i, i + surface.length())) {
+                    out.add(new TopicMatcher.Occurrence(term, i, i + surface.length(), true));
+                }
+            }
+            List<String> words = segmenter.tokens(TopicMatcher.normalise(term.text())).stream().map(Segmenter.Token::term).toList();
+            for (int t = 0; t + words.size() <= tokens.size(); t++) {
+                if (tokens.subList(t, t + words.size()).stream().map(Segmenter.Token::term).toList().equals(words)) {
                     int start = tokens.get(t).start();
                     int end = tokens.get(t + words.size() - 1).end();
-                    boolean boilerplate = blockchain.exclusions().stream().anyMatch(x -> {
-                        String lower = normal.toLowerCase();
-                        for (int i = lower.indexOf(x); i >= 0; i = lower.indexOf(x, i + 1)) {
-                            if (start >= i && end <= i + x.length()) {
-                                return true;
-                            }
-                        }
-                        return false;
-                    });
-                    out.add(new TopicMatcher.Occurrence(term, start, end, boilerplate));
+                    if (!inside.test(start, end) && lower.substring(start, end).contains(surface)) {
+                        out.add(new TopicMatcher.Occurrence(term, start, end, false));
+                    }
                 }
             }
         }
+        out.sort(java.util.Comparator.comparingInt(TopicMatcher.Occurrence::start).thenComparingInt(TopicMatcher.Occurrence::end)
+                .thenComparingInt(o -> blockchain.terms().indexOf(o.term())));
         return out;
     }
 }

@@ -48,7 +48,8 @@ public final class MetricsCalculator {
         funnel.add(step("topical", "去除模板文字", "boilerplate removed", graded, notices(graded),
                 "只留等级为 " + grades(filter, true) + " 的采购", "kept procurements graded " + grades(filter, false)
                         + "; removed those where terms occur only in boilerplate (e.g. the 区块链已存证 stamp)"));
-        List<Procurement> alive = graded.stream().filter(projects::contains).toList();
+        java.util.Set<String> projectOcids = new java.util.HashSet<>(ocids(projects));
+        List<Procurement> alive = graded.stream().filter(p -> projectOcids.contains(p.ocid())).toList();
         funnel.add(step("alive", "去除废标、终止", "failed and cancelled removed", alive, notices(alive),
                 "去除废标/流标/终止的采购（含其全部公告）", "removed procurements that failed (废标/流标, or every lot failed) or were cancelled (终止), with all their notices"));
         funnel.add(step("merged", "合并重复公告", "repeats merged", projects, projects.size(),

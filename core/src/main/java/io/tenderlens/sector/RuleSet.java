@@ -31,8 +31,12 @@ public final class RuleSet {
     public Optional<SectorClass> byId(String id) { return Optional.ofNullable(classes.get(id)); }
 
     public Assignment assign(SectorInput in) {
+        return assign(in, in.lowerCase());
+    }
+
+    Assignment assign(SectorInput in, SectorInput lowered) {
         for (SectorRule rule : rules) {
-            Optional<String[]> m = rule.match(in);
+            Optional<String[]> m = rule.match(in, lowered);
             if (m.isPresent()) {
                 return new Assignment(classes.get(rule.classId()), rule.id(), m.get()[0], m.get()[1]);
             }

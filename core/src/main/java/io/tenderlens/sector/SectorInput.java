@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The words of a procurement that sector rules look at.
@@ -17,6 +18,12 @@ public record SectorInput(String buyerName, String buyerKind, List<String> title
     public SectorInput {
         titles = List.copyOf(titles);
         texts = List.copyOf(texts);
+    }
+
+    /** The same input in lower case (rules match keywords ignoring case). */
+    public SectorInput lowerCase() {
+        return new SectorInput(buyerName.toLowerCase(Locale.ROOT), buyerKind,
+                titles.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(), texts.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList());
     }
 
     /** The input of an OCDS release (compiled or not). */

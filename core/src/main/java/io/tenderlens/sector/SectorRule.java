@@ -29,16 +29,15 @@ public record SectorRule(String id, String classId, List<String> fields, List<St
         }
     }
 
-    /** The field and keyword that made the rule match, if it does. */
-    Optional<String[]> match(SectorInput in) {
+    /** The field and keyword that made the rule match, if it does; {@code lowered} is the input in lower case. */
+    Optional<String[]> match(SectorInput in, SectorInput lowered) {
         for (String field : fields) {
             List<String> texts = switch (field) {
-                case "buyer" -> List.of(in.buyerName());
-                case "title" -> in.titles();
-                default -> in.texts();
+                case "buyer" -> List.of(lowered.buyerName());
+                case "title" -> lowered.titles();
+                default -> lowered.texts();
             };
-            for (String text : texts) {
-                String lower = text.toLowerCase(Locale.ROOT);
+            for (String lower : texts) {
                 for (String k : keywords) {
                     if (contains(lower, k)) {
                         return Optional.of(new String[] {field, k});
@@ -53,7 +52,10 @@ public record SectorRule(String id, String classId, List<String> fields, List<St
     }
 
     static boolean contains(String text, String keyword) {
-        boolean latin = keyword.chars().anyMatch(c -> c < 128 && Character.isLetter(c));
+        boolean latin = false;
+        for (int k = 0; k < keyword.length() && !latin; k++) {
+            latin = keyword.charAt(k) < 128 && Character.isLetter(keyword.charAt(k));
+        }
         for (int i = text.indexOf(keyword); i >= 0; i = text.indexOf(keyword, i + 1)) {
             if (!latin || (!letterAt(text, i - 1) && !letterAt(text, i + keyword.length()))) {
                 return true;

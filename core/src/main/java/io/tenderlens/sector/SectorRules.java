@@ -32,7 +32,8 @@ public final class SectorRules {
     public RuleSet categories() { return categories; }
 
     public Classification classify(SectorInput in) {
-        return new Classification(sectors.assign(in), categories.assign(in));
+        SectorInput lowered = in.lowerCase();
+        return new Classification(sectors.assign(in, lowered), categories.assign(in, lowered));
     }
 
     public Classification classify(JsonNode release) {

@@ -1,6 +1,7 @@
 package io.tenderlens.topic;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,9 +9,10 @@ import java.util.Map;
 
 /**
  * Finds a topic's terms in one text, on word boundaries: the text and every term are segmented by the
- * same {@link Segmenter} and a term matches where its words occur consecutively. So {@code 上链}
- * matches 数据上链 (数据|上|链) but not 网上链接 (网上|链|接). A term inside an exclusion phrase
- * (boilerplate such as {@code 区块链已存证}) is reported as boilerplate, not as evidence.
+ * same {@link Segmenter} and a term matches where its own text occurs (ignoring case and width) and its
+ * words occur consecutively. So {@code 上链} matches 数据上链 (数据|上|链) but not 网上链接 (网上|链|接).
+ * A term's text inside an exclusion phrase (boilerplate such as {@code 区块链已存证}) is reported as
+ * boilerplate, not as evidence.
  */
 public final class TopicMatcher {
     /** One occurrence of a term: offsets into the text, and whether it lies inside boilerplate. */
@@ -54,8 +56,16 @@ public final class TopicMatcher {
             return List.of();
         }
         List<int[]> excluded = exclusionSpans(lower);
-        List<Segmenter.Token> tokens = tokensNearTerms(normal, lower);
         List<Occurrence> out = new ArrayList<>();
+        // a term's text inside boilerplate is boilerplate, whatever the segmentation: no need to segment it
+        for (int k = 0; k < surfaces.length; k++) {
+            for (int i = lower.indexOf(surfaces[k]); i >= 0; i = lower.indexOf(surfaces[k], i + 1)) {
+                if (inside(excluded, i, i + surfaces[k].length())) {
+                    out.add(new Occurrence(topic.terms().get(k), i, i + surfaces[k].length(), true));
+                }
+            }
+        }
+        List<Segmenter.Token> tokens = tokensNearTerms(normal, lower, excluded);
         for (int t = 0; t < tokens.size(); t++) {
             List<Integer> candidates = termsByFirstWord.get(tokens.get(t).term());
             if (candidates == null) {
@@ -66,11 +76,23 @@ public final class TopicMatcher {
                 if (matchesAt(tokens, t, words)) {
                     int start = tokens.get(t).start();
                     int end = tokens.get(t + words.length - 1).end();
-                    out.add(new Occurrence(topic.terms().get(termIndex), start, end, inside(excluded, start, end)));
+                    // the words must stand for the term's own text: "baa" in a hash is not BaaS (stemmed to baa)
+                    if (!inside(excluded, start, end) && lower.substring(start, end).contains(surfaces[termIndex])) {
+                        out.add(new Occurrence(topic.terms().get(termIndex), start, end, false));
+                    }
                 }
             }
         }
+        out.sort(inTextOrder);
         return out;
+    }
+
+    /** Occurrences by position, then by the term's place in the topic. */
+    private final Comparator<Occurrence> inTextOrder = Comparator.comparingInt(Occurrence::start)
+            .thenComparingInt(Occurrence::end).thenComparingInt(o -> topicTermIndex(o.term()));
+
+    private int topicTermIndex(TopicTerm term) {
+        return topic.terms().indexOf(term);
     }
 
     /**
@@ -80,11 +102,13 @@ public final class TopicMatcher {
      * it) the words inside are those it finds in the whole text. A clause longer than
      * {@link #SENTENCE_MAX} characters either side is cut at that distance.
      */
-    private List<Segmenter.Token> tokensNearTerms(String normal, String lower) {
+    private List<Segmenter.Token> tokensNearTerms(String normal, String lower, List<int[]> excluded) {
         List<int[]> windows = new ArrayList<>();
         for (String surface : surfaces) {
             for (int i = lower.indexOf(surface); i >= 0; i = lower.indexOf(surface, i + 1)) {
-                windows.add(new int[] {sentenceStart(lower, i), sentenceEnd(lower, i + surface.length())});
+                if (!inside(excluded, i, i + surface.length())) {
+                    windows.add(new int[] {sentenceStart(lower, i), sentenceEnd(lower, i + surface.length())});
+                }
             }
         }
         windows.sort((a, b) -> Integer.compare(a[0], b[0]));

@@ -30,7 +30,7 @@ final class Names {
                     + "|[【\\[]");
 
     private static final Pattern COMPANY_AHEAD = Pattern.compile("^[\\u4e00-\\u9fa5]{0,8}?(?:有限责任公司|股份有限公司|有限公司|集团)");
-    private static final Pattern ALIAS = Pattern.compile("[（(]([^（）()]{2,20})[）)]");
+    private static final Pattern ALIAS = Pattern.compile("[（(]([^（）()]{2,30})[）)]");
 
     private static final Pattern NUMBERED_SHORT = Pattern.compile("^[0-9一二三四五六七八九十].{0,8}");
     private static final Pattern LEADING_TAG = Pattern.compile("^(?:【[^】]{0,12}】|\\[[^]]{0,12}])\\s*");
@@ -74,6 +74,20 @@ final class Names {
             }
         }
         return v.length() < 2 || v.equals("/") || v.equals("无") ? null : v;
+    }
+
+    /** True when position {@code at} of {@code s} lies inside an opened, not yet closed bracket. */
+    private static boolean insideBrackets(String s, int at) {
+        int depth = 0;
+        for (int i = 0; i < at; i++) {
+            char c = s.charAt(i);
+            if (c == '(' || c == '（') {
+                depth++;
+            } else if ((c == ')' || c == '）') && depth > 0) {
+                depth--;
+            }
+        }
+        return depth > 0;
     }
 
     private static int lastOrgEnd(String s) {
@@ -130,8 +144,8 @@ final class Names {
         Matcher m = ORG_END.matcher(head);
         int best = -1;
         while (m.find()) {
-            if (m.end() < 4) {
-                continue;
+            if (m.end() < 4 || insideBrackets(head, m.end())) {
+                continue; // 泰安市中心医院（青岛大学附属…）: an affiliation in brackets is not where the name ends
             }
             if (best > 0 && PLACE_START.matcher(head.substring(best)).find()) {
                 break; // a second organisation, named after its place, follows the first

@@ -43,7 +43,8 @@ public final class RegionResolver {
     private static final double NAME_INNER_FULL = 2;
     private static final double NAME_INNER_SHORT = 1;
     private static final double BRANCH_SEAT = 6;
-    private static final double BRANCH_COUNTY = 2.25;
+    private static final double BRANCH_COUNTY = 2.75;
+    private static final double BRANCH_COUNTY_ELSEWHERE = 2.25;
     private static final double INSTITUTION = 2;
     private static final double ADDRESS_START_FULL = 2;
     private static final double ADDRESS_START_SHORT = 1.5;
@@ -196,9 +197,13 @@ public final class RegionResolver {
             boolean branch = r == runs.size() - 1 && runAfterInstitution.get(r);
             boolean onlyCounty = items.stream()
                     .allMatch(c -> c.candidates().stream().allMatch(d -> d.level() == Division.Level.COUNTY));
+            // a county after an institution outweighs a place in the institution's name (广州中医药大学顺德医院) when it lies
+            // in a province named before it; elsewhere it is more likely a town's namesake (深圳大学平湖医院: not 平湖市 of 嘉兴)
+            double branchCounty = branch && onlyCounty && inProvinceNamedBefore(items, runs.subList(0, r))
+                    ? BRANCH_COUNTY : BRANCH_COUNTY_ELSEWHERE;
             for (RunItem c : items) {
                 boolean full = c.mention().fullName();
-                double weight = branch ? (onlyCounty ? BRANCH_COUNTY : BRANCH_SEAT)
+                double weight = branch ? (onlyCounty ? branchCounty : BRANCH_SEAT)
                         : startRun ? (full ? NAME_START_FULL : NAME_START_SHORT)
                         : (full ? NAME_INNER_FULL : NAME_INNER_SHORT);
                 found.add(new Clue(Source.BUYER_NAME, c.mention().text(), c.candidates(), weight));
@@ -209,6 +214,17 @@ public final class RegionResolver {
             }
         }
         return provinceAtStart;
+    }
+
+    /** True when a candidate of the run lies in a province that a candidate of an earlier run lies in. */
+    private static boolean inProvinceNamedBefore(List<RunItem> run, List<List<RunItem>> earlier) {
+        Set<String> provinces = new java.util.HashSet<>();
+        for (List<RunItem> e : earlier) {
+            for (RunItem item : e) {
+                item.candidates().forEach(d -> provinces.add(d.provinceCode()));
+            }
+        }
+        return run.stream().anyMatch(item -> item.candidates().stream().anyMatch(d -> provinces.contains(d.provinceCode())));
     }
 
     /** A short name that may mean a prefecture or a county (西安: 西安市, or 西安区 of 辽源) means the prefecture. */

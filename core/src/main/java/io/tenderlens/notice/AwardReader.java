@@ -121,12 +121,19 @@ final class AwardReader {
             }
         }
         for (Table t : fields.tables()) {
-            if (t.section() != Section.FAILURE) {
+            int reason = t.column(h -> REASON_COLUMN.matcher(h).find());
+            // a failure section's table, or a result table whose reason column names a failure (包号 | 结果 | 废标原因);
+            // elsewhere only the rows that say they failed
+            boolean failureTable = t.section() == Section.FAILURE
+                    || (reason >= 0 && ReleaseBuilder.saysFailed(t.header().get(reason)));
+            if (reason < 0 && t.section() != Section.FAILURE) {
                 continue;
             }
-            int reason = t.column(h -> REASON_COLUMN.matcher(h).find());
             int lot = t.column(h -> LOT_COLUMN.matcher(h).find() || h.contains("标项") || h.contains("序号"));
             for (List<String> row : t.rows()) {
+                if (!failureTable && row.stream().noneMatch(ReleaseBuilder::saysFailed)) {
+                    continue;
+                }
                 String r = Table.cell(row, reason);
                 String l = LotIds.first(Table.cell(row, lot));
                 if (l == null && SHORT_LOT_TOKEN.matcher(Table.cell(row, lot)).matches()) {

@@ -442,23 +442,25 @@ final class FieldExtractor {
             return true;
         }
 
-        private static boolean looksLikeHeader(List<String> row) {
-            int words = 0;
-            for (String c : row) {
-                if (c.isEmpty()) {
-                    continue;
-                }
-                if (Text.hasDigitRun(c, 3) && !c.contains("(") && !c.contains("（")) {
-                    return false;
-                }
-                if (c.length() > 24) {
-                    return false;
-                }
-                if (HEADER_WORDS.matcher(c).find()) {
-                    words++;
-                }
+    }
+
+    /** A row of column names: short cells without long numbers, two or more of them column words (名称, 金额, 包 …). */
+    static boolean looksLikeHeader(List<String> row) {
+        int words = 0;
+        for (String c : row) {
+            if (c.isEmpty()) {
+                continue;
             }
-            return words >= 2;
+            if (Text.hasDigitRun(c, 3) && !c.contains("(") && !c.contains("（")) {
+                return false;
+            }
+            if (c.length() > 24) {
+                return false;
+            }
+            if (HEADER_WORDS.matcher(c).find()) {
+                words++;
+            }
         }
+        return words >= 2;
     }
 }

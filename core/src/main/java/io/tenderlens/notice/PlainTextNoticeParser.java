@@ -8,10 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * Notices kept as plain text (what crawlers store: a title, the body text, a time and a URL) → OCDS
- * 1.1 releases, with the same field-extraction layer as the page parser. Pure and thread-safe.
+ * 1.1 releases, with the same field-extraction layer as the page parser; tables flattened into lines are read as
+ * tables ({@link FlattenedTables}). Pure and thread-safe.
  */
 public final class PlainTextNoticeParser {
     private static final Pattern HEADING = Pattern.compile("公告|公示|结果|通知|预告|意向");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n|\\r");
     private final AmountParser amounts;
 
     public PlainTextNoticeParser() {
@@ -47,20 +49,23 @@ public final class PlainTextNoticeParser {
     }
 
     static NoticeDocument read(String title, String text, NoticeOrigin origin, String channel) {
-        List<NoticeDocument.Block> blocks = new ArrayList<>();
-        StringBuilder all = new StringBuilder();
+        List<String> raw = new ArrayList<>(List.of(LINE_BREAK.split(text)));
         String heading = title == null ? null : Text.squash(title);
-        for (String raw : text.split("\\r?\\n|\\r")) {
-            String line = Text.squash(raw);
-            if (line.isEmpty()) {
-                continue;
+        if (heading == null) {
+            // the first line is the title when it reads like one
+            raw.removeIf(r -> Text.squash(r).isEmpty());
+            if (!raw.isEmpty() && Text.squash(raw.get(0)).length() <= 120 && HEADING.matcher(raw.get(0)).find()) {
+                heading = Text.squash(raw.remove(0));
             }
-            if (heading == null && blocks.isEmpty() && line.length() <= 120 && HEADING.matcher(line).find()) {
-                heading = line;
-                continue;
+        }
+        List<NoticeDocument.Block> blocks = FlattenedTables.read(raw);
+        StringBuilder all = new StringBuilder();
+        for (NoticeDocument.Block b : blocks) {
+            if (b instanceof NoticeDocument.Line l) {
+                all.append(l.text()).append('\n');
+            } else if (b instanceof NoticeDocument.Grid g) {
+                g.rows().forEach(r -> all.append(String.join(" | ", r)).append('\n'));
             }
-            blocks.add(new NoticeDocument.Line(line));
-            all.append(line).append('\n');
         }
         return new NoticeDocument(heading, channel, origin.publishedHint(), origin.url(), origin.site(), List.copyOf(blocks),
                 all.toString());

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,16 +22,35 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Layouts the real pages lack, as small fixtures modelled on them (multi-lot award with a failed lot,
  * all lots failed, correction, single source, termination, the blockchain evidence stamp, pages that
- * are not notices) and encodings built in the test (GBK without a declaration).
+ * are not notices), each layout as a page and as crawler text with its tables flattened into lines
+ * ({@code |}, tabs, spaces), and encodings built in the test (GBK without a declaration).
  */
 class FixturesTest {
     private static final CcgpNoticeParser PAGES = new CcgpNoticeParser();
     private static final PlainTextNoticeParser TEXTS = new PlainTextNoticeParser();
 
+    /**
+     * The expectations by fixture. An entry with {@code sameAs} is another form of the same notice (a page and its text,
+     * a table flattened into lines) and is held to the named entry's expectations.
+     */
     static Stream<Arguments> fixtures() throws IOException {
-        List<Arguments> out = new ArrayList<>();
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
         for (JsonNode e : ExpectedRelease.resource("expected-fixtures.json")) {
-            out.add(Arguments.of(e.get("name").asText(), e));
+            byName.put(e.get("name").asText(), e);
+        }
+        List<Arguments> out = new ArrayList<>();
+        for (JsonNode e : byName.values()) {
+            JsonNode expected = e;
+            if (e.has("sameAs")) {
+                JsonNode original = byName.get(e.get("sameAs").asText());
+                assertThat(original).as("sameAs of %s", e.get("name")).isNotNull();
+                ObjectNode merged = original.deepCopy();
+                merged.put("name", e.get("name").asText());
+                merged.put("reason", e.get("reason").asText() + " (as " + original.get("name").asText() + ": "
+                        + original.get("reason").asText() + ")");
+                expected = merged;
+            }
+            out.add(Arguments.of(e.get("name").asText(), expected));
         }
         return out.stream();
     }

@@ -120,6 +120,19 @@ class FixturesTest {
     }
 
     @Test
+    void onlyValidUtf8IsTakenForUtf8() {
+        // overlong forms, encoded surrogates, a sequence cut off at the end and a stray continuation byte are not UTF-8
+        for (byte[] bad : new byte[][] {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {'a', (byte) 0xE4, (byte) 0xB8}, {(byte) 0x80, 'a'}, {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80}}) {
+            assertThat(NoticeDecoder.decode(bad).charset().name()).as("%s", java.util.Arrays.toString(bad)).isEqualTo("GB18030");
+        }
+        String s = "采购人：天津市第一中心医院 €𠀀";
+        NoticeDecoder.Decoded d = NoticeDecoder.decode(s.getBytes(StandardCharsets.UTF_8));
+        assertThat(d.charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(d.text()).isEqualTo(s);
+    }
+
+    @Test
     void utf8AndBomAreRecognised() {
         String s = "<p>采购人：天津市第一中心医院</p>";
         assertThat(NoticeDecoder.decode(s.getBytes(StandardCharsets.UTF_8)).evidence()).isEqualTo("sniffed");

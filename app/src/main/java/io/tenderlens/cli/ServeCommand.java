@@ -64,18 +64,19 @@ public final class ServeCommand implements Callable<Integer> {
                 return code;
             }
         }
-        ApiToken token;
-        try {
-            token = ApiToken.loadOrCreate(tokenFile != null ? tokenFile : dir.resolve(ApiToken.DEFAULT_FILE));
-        } catch (IOException e) {
-            err.println("tenderlens serve: " + e.getMessage());
-            return 1;
-        }
         ServerContext context;
         try {
             context = ServerContext.open(dir, topics, m -> err.println("tenderlens serve: " + m));
         } catch (StoreException | SearchIndexException e) {
             err.println("tenderlens serve: " + e.getMessage());
+            return 1;
+        }
+        ApiToken token;
+        try {
+            token = ApiToken.loadOrCreate(tokenFile != null ? tokenFile : dir.resolve(ApiToken.DEFAULT_FILE));
+        } catch (IOException e) {
+            err.println("tenderlens serve: " + e.getMessage());
+            context.close();
             return 1;
         }
         WebServer server;

@@ -28,7 +28,8 @@ import static io.tenderlens.report.Html.escape;
 public final class WebServer implements AutoCloseable {
     /** The application's own route sets, in registration order. */
     public static final List<Supplier<WebRoutes>> BUILT_IN = List.of(
-            StaticRoutes::new, OverviewRoutes::new, RecordRoutes::new, ApiDocRoutes::new);
+            StaticRoutes::new, OverviewRoutes::new, SearchRoutes::new, ProjectRoutes::new, PartyRoutes::new, LiveRoutes::new,
+            RecordRoutes::new, ApiDocRoutes::new);
 
     /** Every response carries these. The CSP admits scripts and styles from this server only: no inline script runs. */
     static final List<String[]> SECURITY_HEADERS = List.of(

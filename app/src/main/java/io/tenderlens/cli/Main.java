@@ -20,10 +20,8 @@ import picocli.CommandLine.Command;
                 HarvestCommand.class,
                 BuyerCommand.class,
                 SearchCommand.class,
-        subcommands = {
                 ServeCommand.class,
                 AlertsCommand.class,
-        })
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 BuyerCommand.class,
                 SearchCommand.class,
                 ServeCommand.class,
+                AlertsCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -68,7 +68,7 @@ final class OverviewRoutes implements WebRoutes {
     private void cached(Context c, String kind, ServerContext ctx, Supplier<String> render, String contentType) {
         OverviewFilter filter = OverviewFilter.of(c, ctx.overviews().defaultTopic());
         Paging paging = Paging.of(c);
-        String key = ctx.generation() + "|" + kind + "|" + filter.query() + "|" + paging.limit() + "|" + paging.offset();
+        String key = kind + "|" + filter.query() + "|" + paging.limit() + "|" + paging.offset();
         String body = rendered.get(key);
         if (body == null) {
             body = render.get();

@@ -15,95 +15,52 @@ import io.tenderlens.source.ocds.OcdsJson;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * What route handlers share: the store (through a pool of connections for reads), the search index, the
+ * What route handlers share: the store (read-only, through a connection pool), the search index, the
  * overview's data, the page layout and JSON writing. Thread-safe.
- *
- * <p>The server is the store's one writer while it runs (DuckDB admits no other process beside a writer),
- * so routes that change state (saved searches, a harvest) write through {@link #store()}: its own
- * connection is shared, so hold the store's monitor while using it ({@code synchronized (ctx.store()) {…}}).
- * After a change to the records, call {@link #storeChanged()}: the index is brought up to date and the
- * overview's data and caches start afresh.
  */
 public final class ServerContext implements AutoCloseable {
+    private final Path dataDirectory;
+    private final StorePool db;
+    private final RecordSearcher searcher;
+    private final TopicOverviews overviews;
+    private final PageLayout layout = new PageLayout();
+    private final ObjectMapper json = OcdsJson.mapper();
+
+    ServerContext(Path dataDirectory, StorePool db, RecordSearcher searcher, TopicOverviews overviews) {
+        this.dataDirectory = dataDirectory;
+        this.db = db;
+        this.searcher = searcher;
+        this.overviews = overviews;
+    }
+
     /** Connections the request threads share. */
     static final int CONNECTIONS = 8;
 
-    private final Path dataDirectory;
-    private final StorePool db;
-    private final SearchIndex index;
-    private final List<Topic> topics;
-    private final Consumer<String> log;
-    private final PageLayout layout = new PageLayout();
-    private final ObjectMapper json = OcdsJson.mapper();
-    /** Searchers replaced by {@link #storeChanged()}: requests may still hold them, so they close with the server. */
-    private final List<RecordSearcher> retired = new ArrayList<>();
-    private volatile RecordSearcher searcher;
-    private volatile TopicOverviews overviews;
-    private volatile long generation;
-
-    private ServerContext(Path dataDirectory, StorePool db, SearchIndex index, List<Topic> topics, Consumer<String> log) {
-        this.dataDirectory = dataDirectory;
-        this.db = db;
-        this.index = index;
-        this.topics = List.copyOf(topics);
-        this.log = log;
-    }
-
     /**
-     * Opens the store in {@code dataDirectory} as its writer, brings its search index up to date (telling
-     * {@code log} when it does) and reads the default topic of {@code topics} (the first) for the overview.
-     *
-     * @throws io.tenderlens.store.StoreLockedException when another process is using the store
+     * Opens the store in {@code dataDirectory} read-only, brings its search index up to date (telling
+     * {@code log} when it does) and prepares the overview of {@code topics} (the first is the default).
      */
     public static ServerContext open(Path dataDirectory, List<Topic> topics, Consumer<String> log) {
-        Store store = Store.openForWriting(dataDirectory, "tenderlens serve");
+        Store store = Store.openReadOnly(dataDirectory);
         try {
-            ServerContext ctx = new ServerContext(store.directory(), new StorePool(store, CONNECTIONS),
-                    SearchIndex.of(store.directory(), SearchAnalyzer.bundled()), topics, log);
-            ctx.refresh();
-            return ctx;
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
-    }
-
-    /** The records changed (an ingest or harvest in this process): re-index and read the overview's data again. */
-    public synchronized void storeChanged() {
-        retired.add(searcher);
-        refresh();
-    }
-
-    private synchronized void refresh() {
-        Store store = db.store();
-        synchronized (store) {
+            SearchIndex index = SearchIndex.of(store.directory(), SearchAnalyzer.bundled());
             if (!index.isCurrent(store)) {
                 log.accept("updating the search index in " + index.directory());
                 index.update(store, n -> { });
             }
+            RecordSearcher searcher = index.openSearcher();
+            TopicOverviews overviews = new TopicOverviews(topics, store, searcher, SectorRules.bundled(), "CNY");
+            // the default topic is read now, not by the first visitor
+            overviews.data(overviews.defaultTopic());
+            return new ServerContext(store.directory(), new StorePool(store, CONNECTIONS), searcher, overviews);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
         }
-        RecordSearcher fresh = index.openSearcher();
-        TopicOverviews next = new TopicOverviews(topics, store, fresh, SectorRules.bundled(), "CNY");
-        // the default topic is read now, not by the first visitor
-        next.data(next.defaultTopic());
-        searcher = fresh;
-        overviews = next;
-        generation++;
-    }
-
-    /** Increases with every {@link #storeChanged()}: caches of rendered views key on it. */
-    public long generation() {
-        return generation;
-    }
-
-    /** The store, open for writing; its own connection is shared: use it inside {@code synchronized (store)}. */
-    public Store store() {
-        return db.store();
     }
 
     /** The tenderlens data directory (database, index, archive). */
@@ -164,9 +121,8 @@ public final class ServerContext implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         try {
-            retired.forEach(RecordSearcher::close);
             searcher.close();
         } finally {
             db.close();

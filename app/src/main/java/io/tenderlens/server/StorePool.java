@@ -13,7 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Connections to the store shared by request threads for reading: a DuckDB connection runs one
+ * Connections to the read-only store shared by request threads: a DuckDB connection runs one
  * statement at a time, so each query borrows one of a fixed set of duplicates and gives it back.
  */
 public final class StorePool implements AutoCloseable {

@@ -21,10 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The overview's data: per topic, the procurements with a topic term (read once from the search index,
- * graded and classified — the report's input), and their metrics per filter, cached. A topic's
- * procurements are read once (a change to the store makes a new instance, see
- * {@link ServerContext#storeChanged()}); a request computes metrics over that compact in-memory list only
- * when its filter has not been seen, never reading the records again.
+ * graded and classified — the report's input), and their metrics per filter, cached. The store does not
+ * change while the server has it open (DuckDB admits no writer beside a reader), so a topic's
+ * procurements are read once; a request computes metrics over that compact in-memory list only when its
+ * filter has not been seen, never reading the records again.
  */
 public final class TopicOverviews {
     /** Filter combinations kept per topic; beyond this the cache starts afresh (views repeat: links are shared). */

@@ -1,14 +1,10 @@
 package io.tenderlens.server;
 
 import io.tenderlens.testing.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -21,25 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The main journeys in headless Chromium, on a desktop window and a 390 px phone: filter the overview,
  * search, open a project, follow its supplier. Screenshots go to {@code app/target/web-screenshots/}.
  */
-class JourneyBrowserTest {
+class JourneyBrowserTest extends BrowserTest {
     static final Path SHOTS = Path.of("target", "web-screenshots");
-    @TempDir static Path tmp;
-    private static ChromeDriver driver;
-    private static TestServer t;
-
-    @BeforeAll
-    static void open() throws Exception {
-        t = TestServer.get();
-        driver = HeadlessChromium.start(tmp, 1280, 1800);
-    }
-
-    @AfterAll
-    static void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
     private static int figure(String en) {
         WebElement f = driver.findElements(By.cssSelector(".figures .figure")).stream()
                 .filter(e -> e.getText().endsWith(en)).findFirst().orElseThrow();

@@ -1,16 +1,10 @@
 package io.tenderlens.server;
 
-import io.tenderlens.testing.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,24 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code window.__xss} or the page title) is opened in a real Chromium on every page that shows it:
  * nothing runs, and the text shows literally.
  */
-class ScriptInjectionBrowserTest {
-    @TempDir static Path tmp;
-    private static ChromeDriver driver;
-    private static TestServer t;
-
-    @BeforeAll
-    static void open() throws Exception {
-        t = TestServer.get();
-        driver = HeadlessChromium.start(tmp, 1280, 1600);
-    }
-
-    @AfterAll
-    static void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
+class ScriptInjectionBrowserTest extends BrowserTest {
     private static void assertNothingRan(String path) {
         driver.get(t.url(path));
         // hover and click whatever carries the payload text, as a reader would

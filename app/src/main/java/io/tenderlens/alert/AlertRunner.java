@@ -83,8 +83,16 @@ public final class AlertRunner {
                 problems.accept("saved search " + s.search().id() + ": " + e.getMessage());
             }
         }
-        Instant since = checks.stream().map(c -> c.stored.checkedThrough())
-                .reduce((a, b) -> a == null || b == null ? null : a.isBefore(b) ? a : b).orElse(null);
+        // the earliest mark of all (none when a search has never run): records compiled after it are looked at
+        Instant since = null;
+        for (int i = 0; i < checks.size(); i++) {
+            Instant mark = checks.get(i).stored.checkedThrough();
+            if (mark == null) {
+                since = null;
+                break;
+            }
+            since = i == 0 || mark.isBefore(since) ? mark : since;
+        }
         List<CandidateRow> rows = candidates(since, today);
         for (CandidateRow row : rows) {
             QueryMatcher.Candidate text = null;

@@ -50,7 +50,7 @@ public final class AlertStore {
                     + " ocid VARCHAR NOT NULL, body VARCHAR NOT NULL, state VARCHAR NOT NULL, attempts INTEGER NOT NULL,"
                     + " created_at TIMESTAMP NOT NULL)");
             execute("CREATE TABLE IF NOT EXISTS webhook_attempts (delivery_id VARCHAR NOT NULL, search_id VARCHAR NOT NULL,"
-                    + " attempt INTEGER NOT NULL, at TIMESTAMP NOT NULL, url VARCHAR NOT NULL, http_status INTEGER,"
+                    + " attempt INTEGER NOT NULL, attempted_at TIMESTAMP NOT NULL, url VARCHAR NOT NULL, http_status INTEGER,"
                     + " error VARCHAR, millis BIGINT NOT NULL)");
         }
     }
@@ -301,8 +301,8 @@ public final class AlertStore {
         if (!tableExists("webhook_attempts")) {
             return List.of();
         }
-        try (PreparedStatement ps = db.prepareStatement("SELECT delivery_id, search_id, attempt, at, url, http_status, error, millis"
-                + " FROM webhook_attempts WHERE search_id = ? ORDER BY at DESC, attempt DESC")) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT delivery_id, search_id, attempt, attempted_at, url, http_status, error, millis"
+                + " FROM webhook_attempts WHERE search_id = ? ORDER BY attempted_at DESC, attempt DESC")) {
             ps.setString(1, searchId);
             List<Attempt> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

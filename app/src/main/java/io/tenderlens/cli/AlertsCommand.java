@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tenderlens.alert.AlertFeeds;
 import io.tenderlens.alert.AlertMatcher;
 import io.tenderlens.alert.AlertRegistration;
 import io.tenderlens.alert.AlertRunner;
 import io.tenderlens.alert.AlertStore;
-import io.tenderlens.alert.AtomFeed;
 import io.tenderlens.alert.QueryMatcher;
 import io.tenderlens.alert.SavedSearch;
 import io.tenderlens.alert.WebhookSender;
@@ -132,7 +132,7 @@ public final class AlertsCommand implements Runnable {
             try (Store store = Store.openReadOnly(database.directory())) {
                 AlertStore alerts = new AlertStore(store);
                 if (json) {
-                    out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(publicList(alerts)));
+                    out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(AlertFeeds.publicList(alerts)));
                     return 0;
                 }
                 for (AlertStore.Stored s : alerts.list()) {
@@ -146,20 +146,6 @@ public final class AlertsCommand implements Runnable {
                 return 1;
             }
         }
-    }
-
-    /** The saved searches as the API and {@code list --json} show them: definition, feed path, webhook URL, never the secret. */
-    public static ArrayNode publicList(AlertStore alerts) {
-        ArrayNode list = new ObjectMapper().createArrayNode();
-        for (AlertStore.Stored s : alerts.list()) {
-            ObjectNode o = s.search().toJson();
-            o.put("createdAt", s.createdAt().toString());
-            o.put("feed", "/alerts/" + s.search().id() + "/feed.atom");
-            o.put("webhook", s.webhook() == null ? null : s.webhook().url());
-            o.put("checkedThrough", s.checkedThrough() == null ? null : s.checkedThrough().toString());
-            list.add(o);
-        }
-        return list;
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a saved search, what it announced and its webhook log.")
@@ -224,8 +210,8 @@ public final class AlertsCommand implements Runnable {
                 if (feedDir != null) {
                     Files.createDirectories(feedDir);
                     for (AlertStore.Stored s : alerts.list()) {
-                        Files.writeString(feedDir.resolve(s.search().id() + ".atom"), feed(alerts, s, baseUrl, FEED_ENTRIES),
-                                StandardCharsets.UTF_8);
+                        Files.writeString(feedDir.resolve(s.search().id() + ".atom"),
+                                AlertFeeds.feed(alerts, s.search().id(), baseUrl, AlertFeeds.ENTRIES).orElseThrow(), StandardCharsets.UTF_8);
                     }
                     out.println("feeds written to " + feedDir);
                 }
@@ -237,13 +223,6 @@ public final class AlertsCommand implements Runnable {
         }
     }
 
-    static final int FEED_ENTRIES = 100;
-
-    /** The Atom feed of a stored search: its latest {@code limit} announcements. */
-    public static String feed(AlertStore alerts, AlertStore.Stored s, String baseUrl, int limit) {
-        return AtomFeed.write(s.search(), alerts.announcements(s.search().id(), limit), baseUrl, s.createdAt());
-    }
-
     @Command(name = "feed", mixinStandardHelpOptions = true, description = "Print a saved search's Atom feed.")
     static final class Feed implements Callable<Integer> {
         @Mixin DatabaseOption database;
@@ -252,18 +231,18 @@ public final class AlertsCommand implements Runnable {
         @Option(names = "--base-url", paramLabel = "URL", description = "the server's address, for links (default: ${DEFAULT-VALUE})")
         String baseUrl = DEFAULT_BASE_URL;
         @Option(names = "--limit", paramLabel = "N", description = "newest entries shown (default: ${DEFAULT-VALUE})")
-        int limit = FEED_ENTRIES;
+        int limit = AlertFeeds.ENTRIES;
 
         @Override
         public Integer call() {
             try (Store store = Store.openReadOnly(database.directory())) {
                 AlertStore alerts = new AlertStore(store);
-                var s = alerts.find(id);
-                if (s.isEmpty()) {
+                var feed = AlertFeeds.feed(alerts, id, baseUrl, limit);
+                if (feed.isEmpty()) {
                     spec.commandLine().getErr().println(NAME + " feed: no saved search '" + id + "'");
                     return 1;
                 }
-                spec.commandLine().getOut().println(feed(alerts, s.get(), baseUrl, limit));
+                spec.commandLine().getOut().println(feed.get());
                 return 0;
             } catch (StoreException e) {
                 spec.commandLine().getErr().println(NAME + " feed: " + e.getMessage());

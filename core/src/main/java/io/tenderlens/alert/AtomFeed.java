@@ -39,12 +39,15 @@ public final class AtomFeed {
     public static String write(SavedSearch search, List<Entry> entries, String baseUrl, Instant created) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         List<Entry> sorted = entries.stream()
-                .sorted(Comparator.comparing(Entry::announcedAt).reversed().thenComparing(e -> e.match().ocid())).toList();
+                .sorted(Comparator.comparing(Entry::announcedAt).reversed()
+                        .thenComparing(e -> e.match().published(), Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(e -> e.match().ocid())).toList();
         Instant updated = sorted.isEmpty() ? created : sorted.get(0).announcedAt();
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             x.writeStartDocument("UTF-8", "1.0");
+            x.writeCharacters("\n");
             x.writeStartElement("feed");
             x.writeDefaultNamespace(ATOM);
             text(x, "id", "urn:uuid:" + uuid("feed", search.id()));
@@ -60,8 +63,10 @@ public final class AtomFeed {
             x.writeCharacters("tenderlens");
             x.writeEndElement();
             for (Entry e : sorted) {
+                x.writeCharacters("\n");
                 entry(x, search, e, base);
             }
+            x.writeCharacters("\n");
             x.writeEndElement();
             x.writeEndDocument();
             x.close();

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 HarvestCommand.class,
                 BuyerCommand.class,
                 SearchCommand.class,
+                ServeCommand.class,
                 AlertsCommand.class,
         })
 public final class Main implements Runnable {

@@ -95,7 +95,7 @@ public final class AlertsCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try (Store store = Store.openForWriting(database.directory(), "alerts add")) {
+            try (AlertStore alerts = AlertStore.open(database.directory())) {
                 ObjectNode definition = new ObjectMapper().createObjectNode().put("name", name).put("query", query)
                         .put("topic", topic).put("from", from).put("to", to);
                 definition.set("grades", strings(grades));
@@ -105,7 +105,7 @@ public final class AlertsCommand implements Runnable {
                 definition.set("buyerKinds", strings(buyerKinds));
                 definition.set("statuses", strings(statuses));
                 SavedSearch search = SavedSearch.fromJson(definition, id == null ? AlertRegistration.newId() : id, "the options");
-                AlertStore.Stored saved = AlertRegistration.register(new AlertStore(store), search, webhook,
+                AlertStore.Stored saved = AlertRegistration.register(alerts, search, webhook,
                         WebhookTargets.system(allowPrivate), new QueryMatcher(SearchAnalyzer.bundled()), Instant.now());
                 out.println(saved.search().id());
                 if (saved.webhook() != null) {
@@ -129,8 +129,7 @@ public final class AlertsCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            try (Store store = Store.openReadOnly(database.directory())) {
-                AlertStore alerts = new AlertStore(store);
+            try (AlertStore alerts = AlertStore.openReadOnly(database.directory())) {
                 if (json) {
                     out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(AlertFeeds.publicList(alerts)));
                     return 0;
@@ -156,8 +155,8 @@ public final class AlertsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store store = Store.openForWriting(database.directory(), "alerts remove")) {
-                if (!new AlertStore(store).remove(id)) {
+            try (AlertStore alerts = AlertStore.open(database.directory())) {
+                if (!alerts.remove(id)) {
                     spec.commandLine().getErr().println(NAME + " remove: no saved search '" + id + "'");
                     return 1;
                 }
@@ -197,9 +196,8 @@ public final class AlertsCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             Clock clock = today == null ? Clock.systemDefaultZone()
                     : Clock.fixed(today.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault());
-            try (Store store = Store.openForWriting(database.directory(), "alerts run")) {
-                AlertStore alerts = new AlertStore(store);
-                AlertRunner.RunCounts c = new AlertRunner(alerts, new AlertMatcher(freshDays), new QueryMatcher(SearchAnalyzer.bundled()), clock)
+            try (Store store = Store.openReadOnly(database.directory()); AlertStore alerts = AlertStore.open(database.directory())) {
+                AlertRunner.RunCounts c = new AlertRunner(alerts, store, new AlertMatcher(freshDays), new QueryMatcher(SearchAnalyzer.bundled()), clock)
                         .run(problem -> err.println(NAME + " run: " + problem));
                 out.printf("%d saved searches checked against %d candidate records: %d new matches announced, %d webhook deliveries queued%n",
                         c.searches(), c.candidates(), c.announced(), c.webhooksQueued());
@@ -235,8 +233,7 @@ public final class AlertsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store store = Store.openReadOnly(database.directory())) {
-                AlertStore alerts = new AlertStore(store);
+            try (AlertStore alerts = AlertStore.openReadOnly(database.directory())) {
                 var feed = AlertFeeds.feed(alerts, id, baseUrl, limit);
                 if (feed.isEmpty()) {
                     spec.commandLine().getErr().println(NAME + " feed: no saved search '" + id + "'");
@@ -260,8 +257,7 @@ public final class AlertsCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Store store = Store.openReadOnly(database.directory())) {
-                AlertStore alerts = new AlertStore(store);
+            try (AlertStore alerts = AlertStore.openReadOnly(database.directory())) {
                 for (AlertStore.Delivery d : alerts.deliveries(id)) {
                     out.printf("delivery %s  %s  %s after %d attempt(s)%n", d.deliveryId(), d.ocid(), d.state(), d.attempts());
                 }

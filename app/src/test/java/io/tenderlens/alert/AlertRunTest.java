@@ -97,9 +97,9 @@ class AlertRunTest {
         return Clock.fixed(day.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneId.of("UTC"));
     }
 
-    private static AlertRunner.RunCounts run(Store store, LocalDate day) {
+    private static AlertRunner.RunCounts run(AlertStore alerts, Store store, LocalDate day) {
         List<String> problems = new ArrayList<>();
-        AlertRunner.RunCounts c = new AlertRunner(new AlertStore(store), new AlertMatcher(AlertMatcher.DEFAULT_FRESH_DAYS),
+        AlertRunner.RunCounts c = new AlertRunner(alerts, store, new AlertMatcher(AlertMatcher.DEFAULT_FRESH_DAYS),
                 new QueryMatcher(SearchAnalyzer.bundled()), clock(day)).run(problems::add);
         assertThat(problems).isEmpty();
         return c;
@@ -113,17 +113,16 @@ class AlertRunTest {
     void announcesEachOpenMatchingTenderOnceAndANewOneExactlyOnce() throws Exception {
         Path db = ingested();
         Set<String> searchHits;
-        try (Store store = Store.openForWriting(db, "test")) {
+        try (Store store = Store.openReadOnly(db); AlertStore alerts = AlertStore.open(db)) {
             SearchIndex index = SearchIndex.of(db, SearchAnalyzer.bundled());
             index.update(store, n -> { });
             try (RecordSearcher searcher = index.openSearcher()) {
                 searchHits = searcher.search("手术室", 1000).hits().stream().map(SearchHit::ocid).collect(Collectors.toSet());
             }
-            AlertStore alerts = new AlertStore(store);
             AlertRegistration.register(alerts, search("surgery", "手术室"), null, WebhookTargets.system(false),
                     new QueryMatcher(SearchAnalyzer.bundled()), Instant.parse("2023-11-01T00:00:00Z"));
 
-            AlertRunner.RunCounts first = run(store, DAY);
+            AlertRunner.RunCounts first = run(alerts, store, DAY);
             Set<String> announced = alerts.announced("surgery");
             assertThat(first.announced()).isEqualTo(announced.size());
             assertThat(announced).contains(OPEN).doesNotContain(CLOSED);
@@ -133,7 +132,7 @@ class AlertRunTest {
                 String end = tender.path("tenderPeriod").path("endDate").asText("");
                 assertThat(end.isEmpty() || end.substring(0, 10).compareTo(DAY.toString()) >= 0).as(ocid + " open on " + DAY).isTrue();
             }
-            assertThat(run(store, DAY).announced()).as("a second run announces nothing").isZero();
+            assertThat(run(alerts, store, DAY).announced()).as("a second run announces nothing").isZero();
 
             Document feed = parse(AlertFeeds.feed(alerts, "surgery", "http://127.0.0.1:7070", AlertFeeds.ENTRIES).orElseThrow());
             assertThat(entryIds(feed)).hasSize(announced.size()).doesNotHaveDuplicates();
@@ -152,13 +151,12 @@ class AlertRunTest {
                 + "\"tenderPeriod\":{\"endDate\":\"2023-11-28T09:30:00+08:00\"}},"
                 + "\"noticeSource\":{\"url\":\"http://www.ccgp.gov.cn/cggg/dfgg/gkzb/202311/t20231107_1.htm\"}}\n", StandardCharsets.UTF_8);
         cli("ingest", "--db", db.toString(), fresh.toString());
-        try (Store store = Store.openForWriting(db, "test")) {
-            AlertStore alerts = new AlertStore(store);
+        try (Store store = Store.openReadOnly(db); AlertStore alerts = AlertStore.open(db)) {
             int before = alerts.announced("surgery").size();
-            AlertRunner.RunCounts second = run(store, DAY.plusDays(1));
+            AlertRunner.RunCounts second = run(alerts, store, DAY.plusDays(1));
             assertThat(second.candidates()).as("only the record compiled since the last run is looked at").isEqualTo(1);
             assertThat(second.announced()).isEqualTo(1);
-            assertThat(run(store, DAY.plusDays(1)).announced()).isZero();
+            assertThat(run(alerts, store, DAY.plusDays(1)).announced()).isZero();
             Document feed = parse(AlertFeeds.feed(alerts, "surgery", "http://127.0.0.1:7070", AlertFeeds.ENTRIES).orElseThrow());
             assertThat(entryIds(feed)).hasSize(before + 1).doesNotHaveDuplicates();
             Element added = entry(feed, "ocds-tltest-alert-1");
@@ -172,7 +170,7 @@ class AlertRunTest {
     void webhooksArePostedSignedOnceEachAndAFailingTargetIsRetriedThenLogged() throws Exception {
         Path db = ingested();
         try (MockWebServer good = new MockWebServer(); MockWebServer bad = new MockWebServer();
-             Store store = Store.openForWriting(db, "test")) {
+             Store store = Store.openReadOnly(db); AlertStore alerts = AlertStore.open(db)) {
             good.start(0);
             for (int i = 0; i < 10; i++) {
                 good.enqueue(new MockResponse.Builder().code(204).build());
@@ -182,7 +180,6 @@ class AlertRunTest {
             }
             bad.enqueue(new MockResponse.Builder().code(302).addHeader("Location", good.url("/stolen")).build());
             bad.start(0);
-            AlertStore alerts = new AlertStore(store);
             WebhookTargets local = WebhookTargets.system(true);
             QueryMatcher queries = new QueryMatcher(SearchAnalyzer.bundled());
             SavedSearch guangdong = new SavedSearch("hooked", "广东 手术室", "手术室", null, new ProcurementFilter(Set.of(), null, null,
@@ -192,7 +189,7 @@ class AlertRunTest {
             AlertRegistration.register(alerts, search("failing", "title:深圳市第三人民医院手术室行为管理系统"), bad.url("/hook").toString(),
                     local, queries, Instant.EPOCH);
 
-            AlertRunner.RunCounts c = run(store, DAY);
+            AlertRunner.RunCounts c = run(alerts, store, DAY);
             int expected = alerts.announced("hooked").size();
             assertThat(expected).isPositive();
             assertThat(c.webhooksQueued()).isEqualTo(expected + 1);
@@ -231,7 +228,7 @@ class AlertRunTest {
             assertThat(log.get(0).error()).isEqualTo("redirect not followed");
             assertThat(alerts.deliveries("failing")).extracting(AlertStore.Delivery::state).containsExactly("failed");
 
-            assertThat(run(store, DAY).webhooksQueued()).isZero();
+            assertThat(run(alerts, store, DAY).webhooksQueued()).isZero();
             assertThat(sender.sendPending()).as("nothing is sent twice").isEqualTo(new WebhookSender.Sent(0, 0));
         }
     }
@@ -239,16 +236,15 @@ class AlertRunTest {
     @Test
     void aDeliveryLeftPendingIsSentByTheNextRunAndATargetThatTurnsPrivateIsRefusedAtSendTime() throws Exception {
         Path db = ingested();
-        try (MockWebServer server = new MockWebServer(); Store store = Store.openForWriting(db, "test")) {
+        try (MockWebServer server = new MockWebServer(); Store store = Store.openReadOnly(db); AlertStore alerts = AlertStore.open(db)) {
             server.enqueue(new MockResponse.Builder().code(200).build());
             server.start(0);
-            AlertStore alerts = new AlertStore(store);
             String[] resolvesTo = {"93.184.215.14"};
             WebhookTargets checked = new WebhookTargets(false, host -> new java.net.InetAddress[] {
                     java.net.InetAddress.getByName(resolvesTo[0])});
             AlertRegistration.register(alerts, search("rebind", "title:深圳市第三人民医院手术室行为管理系统"),
                     "http://hook.example:" + server.getPort() + "/hook", checked, new QueryMatcher(SearchAnalyzer.bundled()), Instant.EPOCH);
-            run(store, DAY); // the run "is killed" before sending: its deliveries stay pending
+            run(alerts, store, DAY); // the run "is killed" before sending: its deliveries stay pending
             assertThat(alerts.pendingDeliveries()).hasSize(1);
 
             resolvesTo[0] = "127.0.0.1"; // the name now points at this machine

@@ -160,7 +160,7 @@ public final class AlertRunner {
         body.put("searchName", search.name());
         body.put("matchedAt", now.toString());
         body.put("ocid", m.ocid());
-        body.put("projectPath", "/projects/" + URLEncoder.encode(m.ocid(), StandardCharsets.UTF_8).replace("+", "%20"));
+        body.put("projectPath", "/project/" + URLEncoder.encode(m.ocid(), StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/"));
         body.put("sourceUrl", m.sourceUrl());
         body.set("why", m.whyJson());
         body.set("release", compiled);

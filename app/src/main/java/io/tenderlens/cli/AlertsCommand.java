@@ -47,7 +47,7 @@ import java.util.concurrent.Callable;
                 AlertsCommand.Run.class, AlertsCommand.Feed.class, AlertsCommand.Log.class})
 public final class AlertsCommand implements Runnable {
     private static final String NAME = "tenderlens alerts";
-    static final String DEFAULT_BASE_URL = "http://127.0.0.1:7070";
+    static final String DEFAULT_BASE_URL = "http://127.0.0.1:8080";
 
     @Spec CommandSpec spec;
 

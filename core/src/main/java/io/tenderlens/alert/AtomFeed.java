@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * The Atom feed (RFC 4287) of a saved search: one entry per tender announced to it, newest first.
  * Entry ids are name-based UUIDs of (search id, ocid), so an entry keeps its id however often the feed
- * is written. Each entry links to the project page on the server ({@code /projects/{ocid}}) and to the
+ * is written. Each entry links to the project page on the server ({@code /project/{ocid}}, the server's project page) and to the
  * notice's own page; its summary says why the tender matched, in Chinese and English. All text is
  * escaped, and characters XML cannot carry (control characters) are dropped.
  */
@@ -82,7 +82,7 @@ public final class AtomFeed {
         text(x, "id", "urn:uuid:" + uuid(search.id(), m.ocid()));
         text(x, "title", m.title() == null || m.title().isBlank() ? m.ocid() : m.title());
         text(x, "updated", timestamp(e.announcedAt()));
-        link(x, "alternate", base + "/projects/" + URLEncoder.encode(m.ocid(), StandardCharsets.UTF_8).replace("+", "%20"), "text/html");
+        link(x, "alternate", base + "/project/" + URLEncoder.encode(m.ocid(), StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/"), "text/html");
         if (isWebAddress(m.sourceUrl())) {
             link(x, "related", m.sourceUrl(), "text/html");
         }

@@ -18,7 +18,6 @@ import org.apache.lucene.search.Query;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -197,7 +196,7 @@ public final class AlertRunner {
      * with no deadline or one not yet passed. {@link AlertMatcher} decides exactly.
      */
     private List<CandidateRow> candidates(Connection db, Instant since, LocalDate today) throws SQLException {
-        String sql = "SELECT ocid, title, buyer_name, supplier_names, first_date, province, coalesce(tender_status, stage),"
+        String sql = "SELECT ocid, title, buyer_name, CAST(to_json(supplier_names) AS VARCHAR), first_date, province, coalesce(tender_status, stage),"
                 + " compiled, compiled_at FROM records WHERE stage = 'tender'"
                 + " AND coalesce(tender_status, '') NOT IN ('cancelled', 'unsuccessful', 'complete')"
                 + " AND (tender_end IS NULL OR tender_end >= ?)" + (since == null ? "" : " AND compiled_at > ?")
@@ -213,7 +212,7 @@ public final class AlertRunner {
                     String ocid = rs.getString(1);
                     JsonNode compiled = AlertStore.parse(rs.getString(8));
                     Timestamp first = rs.getTimestamp(5);
-                    SearchFields.RecordText text = SearchFields.of(ocid, rs.getString(2), rs.getString(3), strings(rs.getArray(4)),
+                    SearchFields.RecordText text = SearchFields.of(ocid, rs.getString(2), rs.getString(3), strings(rs.getString(4)),
                             first == null ? null : first.toLocalDateTime().toLocalDate().toString(), rs.getString(6),
                             rs.getString(7), compiled);
                     out.add(new CandidateRow(ocid, compiled, AlertStore.instant(rs.getTimestamp(9)), text));
@@ -248,14 +247,15 @@ public final class AlertRunner {
         return new StoreException("Cannot read the records of " + records.directory() + ": " + e.getMessage(), e);
     }
 
-    private static List<String> strings(Array array) throws SQLException {
+    /** The strings of a JSON array ({@code null} or {@code []}: none). */
+    private static List<String> strings(String jsonArray) {
         List<String> out = new ArrayList<>();
-        if (array != null) {
-            for (Object o : (Object[]) array.getArray()) {
-                if (o != null) {
-                    out.add(o.toString());
+        if (jsonArray != null) {
+            AlertStore.parse(jsonArray).forEach(n -> {
+                if (n.isTextual()) {
+                    out.add(n.asText());
                 }
-            }
+            });
         }
         return out;
     }

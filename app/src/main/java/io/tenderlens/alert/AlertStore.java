@@ -1,8 +1,8 @@
 package io.tenderlens.alert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenderlens.store.StoreException;
 import io.tenderlens.store.StoreLockedException;
 
@@ -374,10 +374,11 @@ public final class AlertStore implements AutoCloseable {
         }
     }
 
-    static ObjectNode parse(String json) {
+    /** Stored JSON (of this database or the records'), read back. */
+    static JsonNode parse(String json) {
         try {
-            return (ObjectNode) JSON.readTree(json);
-        } catch (JsonProcessingException | ClassCastException e) {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
             throw new StoreException("A stored JSON value is damaged: " + e.getMessage(), e);
         }
     }

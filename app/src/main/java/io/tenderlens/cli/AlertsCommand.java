@@ -127,9 +127,8 @@ public final class AlertsCommand implements Runnable {
         boolean json;
 
         @Override
-        public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            try (AlertStore alerts = AlertStore.openReadOnly(database.directory())) {
+        public Integer call() {
+            return onAlerts(spec, database, false, (alerts, out, err) -> {
                 if (json) {
                     out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(AlertFeeds.publicList(alerts)));
                     return 0;
@@ -140,10 +139,7 @@ public final class AlertsCommand implements Runnable {
                             alerts.announced(s.search().id()).size());
                 }
                 return 0;
-            } catch (StoreException e) {
-                spec.commandLine().getErr().println(NAME + " list: " + e.getMessage());
-                return 1;
-            }
+            });
         }
     }
 
@@ -155,17 +151,14 @@ public final class AlertsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (AlertStore alerts = AlertStore.open(database.directory())) {
+            return onAlerts(spec, database, true, (alerts, out, err) -> {
                 if (!alerts.remove(id)) {
-                    spec.commandLine().getErr().println(NAME + " remove: no saved search '" + id + "'");
+                    err.println(NAME + " remove: no saved search '" + id + "'");
                     return 1;
                 }
-                spec.commandLine().getOut().println("removed " + id);
+                out.println("removed " + id);
                 return 0;
-            } catch (StoreException e) {
-                spec.commandLine().getErr().println(NAME + " remove: " + e.getMessage());
-                return 1;
-            }
+            });
         }
     }
 
@@ -233,18 +226,15 @@ public final class AlertsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (AlertStore alerts = AlertStore.openReadOnly(database.directory())) {
+            return onAlerts(spec, database, false, (alerts, out, err) -> {
                 var feed = AlertFeeds.feed(alerts, id, baseUrl, limit);
                 if (feed.isEmpty()) {
-                    spec.commandLine().getErr().println(NAME + " feed: no saved search '" + id + "'");
+                    err.println(NAME + " feed: no saved search '" + id + "'");
                     return 1;
                 }
-                spec.commandLine().getOut().println(feed.get());
+                out.println(feed.get());
                 return 0;
-            } catch (StoreException e) {
-                spec.commandLine().getErr().println(NAME + " feed: " + e.getMessage());
-                return 1;
-            }
+            });
         }
     }
 
@@ -256,8 +246,7 @@ public final class AlertsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (AlertStore alerts = AlertStore.openReadOnly(database.directory())) {
+            return onAlerts(spec, database, false, (alerts, out, err) -> {
                 for (AlertStore.Delivery d : alerts.deliveries(id)) {
                     out.printf("delivery %s  %s  %s after %d attempt(s)%n", d.deliveryId(), d.ocid(), d.state(), d.attempts());
                 }
@@ -267,10 +256,25 @@ public final class AlertsCommand implements Runnable {
                             a.error() == null ? "" : "  " + a.error());
                 }
                 return 0;
-            } catch (StoreException e) {
-                spec.commandLine().getErr().println(NAME + " log: " + e.getMessage());
-                return 1;
-            }
+            });
+        }
+    }
+
+    /** What a subcommand does with the saved searches; returns its exit code. */
+    @FunctionalInterface
+    private interface AlertWork {
+        int run(AlertStore alerts, PrintWriter out, PrintWriter err) throws IOException;
+    }
+
+    /** Opens the saved searches (for writing or reading), runs {@code work}, and reports a database problem (exit 1). */
+    private static int onAlerts(CommandSpec spec, DatabaseOption database, boolean write, AlertWork work) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (AlertStore alerts = write ? AlertStore.open(database.directory()) : AlertStore.openReadOnly(database.directory())) {
+            return work.run(alerts, out, err);
+        } catch (StoreException | IOException e) {
+            err.println(NAME + " " + spec.name() + ": " + e.getMessage());
+            return 1;
         }
     }
 

@@ -259,6 +259,64 @@ class AlertRunTest {
         }
     }
 
+    @Test
+    void theQueryMatchesExactlyTheRecordsTheSearchCommandFinds() throws Exception {
+        Path db = ingested();
+        List<String> queries = List.of("手术室", "title:手术室", "医院 -手术室", "\"行为 管理\"", "医院 OR 大学", "手术*",
+                "buyer:医院 AND text:系统", "-手术室", "信息化 (采购 OR 建设)");
+        QueryMatcher matcher = new QueryMatcher(SearchAnalyzer.bundled());
+        try (Store store = Store.openReadOnly(db)) {
+            SearchIndex index = SearchIndex.of(db, SearchAnalyzer.bundled());
+            index.update(store, n -> { });
+            List<QueryMatcher.Candidate> candidates = new ArrayList<>();
+            List<String> ocids = new ArrayList<>();
+            try (var ps = store.connection().prepareStatement("SELECT ocid, title, buyer_name, supplier_names, compiled FROM records");
+                 var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> suppliers = new ArrayList<>();
+                    for (Object o : (Object[]) rs.getArray(4).getArray()) {
+                        suppliers.add(o.toString());
+                    }
+                    ocids.add(rs.getString(1));
+                    candidates.add(matcher.candidate(io.tenderlens.search.SearchFields.of(rs.getString(1), rs.getString(2), rs.getString(3),
+                            suppliers, null, null, null, JSON.readTree(rs.getString(5)))));
+                }
+            }
+            assertThat(ocids).hasSizeGreaterThan(50);
+            try (RecordSearcher searcher = index.openSearcher()) {
+                for (String q : queries) {
+                    Set<String> found = searcher.search(q, 1000).hits().stream().map(SearchHit::ocid).collect(Collectors.toSet());
+                    Set<String> matched = new HashSet<>();
+                    for (int i = 0; i < ocids.size(); i++) {
+                        QueryOutcome outcome = matcher.match(matcher.parse(q), candidates.get(i));
+                        if (outcome.matched()) {
+                            matched.add(ocids.get(i));
+                            assertThat(q.startsWith("-") || !outcome.hits().isEmpty()).as(q + " says which words matched in " + ocids.get(i)).isTrue();
+                        }
+                    }
+                    assertThat(matched).as(q).isEqualTo(found).isNotEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSearchSavedLaterLooksAtEveryRecordWhileTheFirstLooksOnlyAtNewOnes() throws Exception {
+        Path db = ingested();
+        try (Store store = Store.openReadOnly(db); AlertStore alerts = AlertStore.open(db)) {
+            QueryMatcher queries = new QueryMatcher(SearchAnalyzer.bundled());
+            AlertRegistration.register(alerts, search("first", "手术室"), null, WebhookTargets.system(false), queries, Instant.EPOCH);
+            int first = run(alerts, store, DAY).announced();
+            assertThat(first).isPositive();
+            AlertRegistration.register(alerts, search("second", "手术室"), null, WebhookTargets.system(false), queries, Instant.EPOCH);
+            AlertRunner.RunCounts c = run(alerts, store, DAY);
+            assertThat(c.announced()).isEqualTo(first);
+            assertThat(alerts.announced("second")).isEqualTo(alerts.announced("first"));
+            assertThat(alerts.find("first").orElseThrow().checkedThrough()).isEqualTo(alerts.find("second").orElseThrow().checkedThrough())
+                    .isNotNull();
+        }
+    }
+
     // ---- feed helpers
 
     private static Document parse(String xml) throws Exception {

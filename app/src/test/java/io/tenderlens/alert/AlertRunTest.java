@@ -317,6 +317,50 @@ class AlertRunTest {
         }
     }
 
+    @Test
+    void aRunKilledWhileSendingLosesNothingAndAnnouncesNothingTwice() throws Exception {
+        Path db = ingested();
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().code(200).headersDelay(60, TimeUnit.SECONDS).build());
+            for (int i = 0; i < 20; i++) {
+                server.enqueue(new MockResponse.Builder().code(200).build());
+            }
+            server.start(0);
+            try (AlertStore alerts = AlertStore.open(db)) {
+                AlertRegistration.register(alerts, search("killed", "手术室"), server.url("/hook").toString(), WebhookTargets.system(true),
+                        new QueryMatcher(SearchAnalyzer.bundled()), Instant.EPOCH);
+            }
+            Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "alerts", "run", "--db", db.toString(),
+                    "--today", DAY.toString(), "--allow-private-webhooks"))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            RecordedRequest first;
+            try {
+                first = server.takeRequest(120, TimeUnit.SECONDS);
+                assertThat(first).as("the child run began sending").isNotNull();
+            } finally {
+                child.destroyForcibly(); // SIGKILL while it waits for the first answer
+                child.waitFor(30, TimeUnit.SECONDS);
+            }
+            try (Store store = Store.openReadOnly(db); AlertStore alerts = AlertStore.open(db)) {
+                int announced = alerts.announced("killed").size();
+                assertThat(announced).as("the matches were committed before sending").isPositive();
+                assertThat(alerts.pendingDeliveries()).hasSize(announced);
+                assertThat(run(alerts, store, DAY).announced()).as("nothing is announced twice").isZero();
+                WebhookSender.Sent sent = new WebhookSender(alerts, WebhookTargets.system(true), Duration.ofSeconds(5), 4, Duration.ZERO,
+                        d -> { }, Clock.systemUTC()).sendPending();
+                assertThat(sent).isEqualTo(new WebhookSender.Sent(announced, 0));
+                List<String> delivered = new ArrayList<>();
+                for (int i = 0; i < announced; i++) {
+                    delivered.add(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get(WebhookSender.DELIVERY_HEADER));
+                }
+                assertThat(delivered).as("every match is delivered; the one cut off is sent again under its id")
+                        .doesNotHaveDuplicates().hasSize(announced).contains(first.getHeaders().get(WebhookSender.DELIVERY_HEADER));
+                assertThat(alerts.pendingDeliveries()).isEmpty();
+            }
+        }
+    }
+
     // ---- feed helpers
 
     private static Document parse(String xml) throws Exception {

@@ -301,7 +301,7 @@ public final class ProcurementExtractor {
     }
 
     /** The date part of an OCDS date-time ({@code 2019-08-07T00:00:00+08:00} → 2019-08-07), in the publisher's own offset. */
-    static LocalDate date(JsonNode node) {
+    public static LocalDate date(JsonNode node) {
         String s = node.asText("");
         if (s.length() < 10) {
             return null;

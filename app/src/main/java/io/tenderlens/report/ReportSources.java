@@ -264,15 +264,15 @@ public final class ReportSources {
                     if (!text.isBlank()) {
                         out.append(text.strip());
                     }
-                } else if (node instanceof Element e && (e.normalName().equals("td") || e.normalName().equals("th")) && out.length() > 0
-                        && out.charAt(out.length() - 1) != '\n') {
+                } else if (node instanceof Element e && isCell(e) && out.length() > 0 && out.charAt(out.length() - 1) != '\n'
+                        && out.charAt(out.length() - 1) != '\t') {
                     out.append('\t');
                 }
             }
 
             @Override public void tail(Node node, int depth) {
-                if (node instanceof Element e && (e.isBlock() || e.normalName().equals("br") || e.normalName().equals("tr")) && out.length() > 0
-                        && out.charAt(out.length() - 1) != '\n') {
+                if (node instanceof Element e && !isCell(e) && (e.isBlock() || e.normalName().equals("br") || e.normalName().equals("tr"))
+                        && out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
                     out.append('\n');
                 }
             }
@@ -280,12 +280,16 @@ public final class ReportSources {
         return out.toString().strip();
     }
 
+    private static boolean isCell(Element e) {
+        return e.normalName().equals("td") || e.normalName().equals("th");
+    }
+
     private static final String CSS = """
             body{font-family:%s;margin:16px 24px;color:#222;background:#fafafa;font-size:14px;max-width:1100px}
             h1{font-size:20px}h2{font-size:16px;border-bottom:2px solid #1f3b5c}
             table.facts{border-collapse:collapse;background:#fff}table.facts th,table.facts td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
             table.facts th{background:#eef2f7;white-space:nowrap}code{word-break:break-all}
-            pre{background:#fff;border:1px solid #ddd;padding:8px;white-space:pre-wrap;word-break:break-all}
+            pre{background:#fff;border:1px solid #ddd;padding:8px;white-space:pre-wrap;overflow-wrap:anywhere}
             .note{font-size:12px;color:#555}
             """.formatted(SvgCharts.FONT);
 }

@@ -150,11 +150,12 @@ public final class SearchHarvester {
             throw new HarvestBlockedException(uri.toString(), "a page without a result list and without a result count "
                     + "(not a result page: the site may be blocking us or changed its layout)");
         }
-        // no total shown: the last page's number (an upper bound of pages × page size), else only this page
+        // no total shown: from the last page's number, counting this page's hits as a full page (the site may serve
+        // fewer a page than declared) — an upper bound, exact in pages; else only this page
         Element last = site.lastPageLink().isEmpty() ? null : doc.selectFirst(site.lastPageLink());
-        int lastPage = last == null ? page : pageNumber(last.absUrl("href"), page);
-        return new ResultPage(uri, (lastPage - 1) * site.pageSize() + (lastPage == page ? hits.size() : site.pageSize()),
-                List.copyOf(hits));
+        int lastPage = last == null ? page : Math.max(page, pageNumber(last.absUrl("href"), page));
+        int perPage = lastPage > page && !hits.isEmpty() ? hits.size() : site.pageSize();
+        return new ResultPage(uri, (lastPage - 1) * perPage + (lastPage == page ? hits.size() : perPage), List.copyOf(hits));
     }
 
     /** The page parameter of a pager link, or {@code otherwise}. */

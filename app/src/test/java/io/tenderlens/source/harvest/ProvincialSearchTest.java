@@ -81,6 +81,17 @@ class ProvincialSearchTest {
     }
 
     @Test
+    void pagesShorterThanDeclaredArePagedByWhatTheSiteServes() throws Exception {
+        try (CcgpReplayServer server = new CcgpReplayServer(CcgpReplayServer.HEBEI, 2)) { // 2 a page, 50 declared
+            List<HarvestedDocument> sunk = new ArrayList<>();
+            HarvestReport report = harvest(HebeiSearch.SITE.at(URI.create(server.searchUrl())), sunk);
+            assertThat(report.finished()).as(report.stoppedBy()).isTrue();
+            assertThat(sunk).hasSize(server.notices.size());
+            assertThat(server.hits.keySet()).as("a second page was asked for").anySatisfy(t -> assertThat(t).contains("page=2&"));
+        }
+    }
+
+    @Test
     void aCaptchaStopsItAndTheSameJobResumes() throws Exception {
         try (CcgpReplayServer server = new CcgpReplayServer(CcgpReplayServer.HEBEI, 3)) {
             server.captchaAt = n -> n == 6;

@@ -38,18 +38,43 @@ for layout in "ccgp /bxsearch" "ccgp-hebei /was5/web/search"; do
        "whole command $(echo "$t1 - $t0" | bc) s wall (JVM start, archive, convert and ingest included); load $(cut -d' ' -f1 /proc/loadavg)"
 done
 
+# the peer: a plain sequential Python client fetching the same list pages and notices from the same kind of server
+# (no parsing beyond the links, no archive, no state): the ceiling the server and the machine allow
+port=$(start_server)
+python3 - "$port" <<'PY'
+import re, sys, time, urllib.request
+port = sys.argv[1]
+t0, pages = time.time(), 0
+for start, end in (("2016:12:01", "2017:11:30"), ("2017:12:01", "2018:11:30"), ("2018:12:01", "2019:09:24")):
+    page = 1
+    while True:
+        url = "http://127.0.0.1:%s/bxsearch?page_index=%d&kw=%%E5%%8C%%BA%%E5%%9D%%97%%E9%%93%%BE&start_time=%s&end_time=%s" % (port, page, start, end)
+        body = urllib.request.urlopen(url).read().decode()
+        pages += 1
+        links = re.findall(r'<li><a href="([^"]+)"', body)
+        if not links:
+            break
+        for link in links:
+            urllib.request.urlopen(link).read()
+            pages += 1
+        page += 1
+print("peer (plain Python client, same server, no archive or parsing): %d pages in %.1f s = %.1f pages/s" % (pages, time.time() - t0, pages / (time.time() - t0)))
+PY
+
 # kill and resume
 port=$(start_server)
 db="$work/db-kill"
+set -m   # each background run in its own process group: the SIGKILL reaches the JVM, not only the launcher
 for k in $(seq "$kills"); do
   harvest ccgp "http://127.0.0.1:$port/bxsearch" "$db" >"$work/out-$k" 2>&1 &
   pid=$!
-  sleep "$(python3 -c "import random; print(round(random.uniform(2, 8), 1))")"
-  kill -9 "$pid" 2>/dev/null || true
+  sleep "$(python3 -c "import random; print(round(random.uniform(4, 12), 1))")"
+  kill -9 -- "-$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   logged=$(( $(stat -c %s "$db/archive/log" 2>/dev/null || echo 0) / 74 ))
-  echo "kill $k: SIGKILL after $(grep -c . "$work/out-$k" || true) output lines; $logged notices in the archive log so far"
+  echo "kill $k: SIGKILL of the whole run; $logged notices in the archive log so far"
 done
+set +m
 harvest ccgp "http://127.0.0.1:$port/bxsearch" "$db" >"$work/out-last" 2>&1 || { cat "$work/out-last"; exit 1; }
 logged=$(( $(stat -c %s "$db/archive/log") / 74 ))
 fetches=$(notice_fetches "$port")

@@ -52,6 +52,9 @@ public final class ReportSources {
     public ReportSources(ArchivedSources sources, List<Procurement> projects) {
         this.sources = sources;
         Set<String> unarchived = new java.util.HashSet<>();
+        if (sources.snapshot().isEmpty()) {
+            return; // no archive: nothing to look up (a report over a million records pays nothing here)
+        }
         for (Procurement p : projects) {
             for (Notice n : p.notices()) {
                 String sha = n.sha256().toLowerCase(java.util.Locale.ROOT);
@@ -96,7 +99,7 @@ public final class ReportSources {
         return cited.size();
     }
 
-    /** Sources that the projects cite by SHA-256 but the archive does not hold. */
+    /** Sources that the projects cite by SHA-256 but the archive does not hold (0 when there is no archive). */
     public int notArchivedCount() {
         return notArchived;
     }

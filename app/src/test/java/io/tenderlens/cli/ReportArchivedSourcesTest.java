@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenderlens.cli.ArchiveCommandsTest.Run;
 import io.tenderlens.testing.SharedData;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -39,12 +38,7 @@ class ReportArchivedSourcesTest {
         assertThat(report.out()).contains("with 3 archived sources");
 
         Document index = Jsoup.parse(out.resolve("index.html").toFile(), "UTF-8");
-        List<Element> projects = index.select("table.t-projects > tbody > tr");
-        assertThat(projects).hasSize(42);
-        for (Element row : projects) {
-            assertThat(row.select("td.links a[href^=sources/]")).as("project %s links to an archived source", row.id()).isNotEmpty();
-        }
-        checkSourcePages(out, index);
+        assertThat(projectsLinkingToArchivedSources(out, index)).hasSize(42);
         // every key number leads to a table of its records, each of which links to its archived sources
         for (Element figure : index.select("a.figure")) {
             Element table = index.getElementById(figure.attr("href").substring(1)).parent();
@@ -96,12 +90,8 @@ class ReportArchivedSourcesTest {
         assertThat(report.exit()).as(report.err()).isZero();
 
         Document index = Jsoup.parse(out.resolve("index.html").toFile(), "UTF-8");
-        List<Element> projects = index.select("table.t-projects > tbody > tr");
+        List<Element> projects = projectsLinkingToArchivedSources(out, index);
         assertThat(projects).hasSizeGreaterThan(5);
-        for (Element row : projects) {
-            assertThat(row.select("td.links a[href^=sources/]")).as("project %s", row.id()).isNotEmpty();
-        }
-        checkSourcePages(out, index);
         // the page of a real notice shows its words, decoded, as text
         String anyPage = projects.get(0).select("a[href^=sources/]").first().attr("href");
         Document page = Jsoup.parse(out.resolve(anyPage).toFile(), "UTF-8");
@@ -117,8 +107,15 @@ class ReportArchivedSourcesTest {
         assertThat(python("--report", out.toString()).exit()).isZero();
     }
 
-    /** Every source link of the page leads to a source page whose bytes and proof are in the report and match. */
-    private static void checkSourcePages(Path out, Document index) throws Exception {
+    /**
+     * The rows of the projects table, each checked to link to an archived source; every source link leads to a source
+     * page whose bytes and proof are in the report and match.
+     */
+    private static List<Element> projectsLinkingToArchivedSources(Path out, Document index) throws Exception {
+        List<Element> projects = index.select("table.t-projects > tbody > tr");
+        for (Element row : projects) {
+            assertThat(row.select("td.links a[href^=sources/]")).as("project %s links to an archived source", row.id()).isNotEmpty();
+        }
         List<String> links = index.select("a[href^=sources/]").eachAttr("href").stream().distinct().toList();
         assertThat(links).isNotEmpty();
         for (String link : links) {
@@ -133,6 +130,7 @@ class ReportArchivedSourcesTest {
         try (Stream<Path> files = Files.list(out.resolve("sources"))) {
             assertThat(files.count()).as("one page per cited archived source").isEqualTo(links.size());
         }
+        return projects;
     }
 
     private static String sha256(Path file) throws Exception {

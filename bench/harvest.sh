@@ -12,13 +12,11 @@ servers=()
 cleanup() { for p in "${servers[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
-start_server() {   # prints the port
-  local port
+start_server() {   # sets $port; the server is stopped on exit
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   python3 "$here/bench/replay_server.py" "$port" "$n" 20 2016-12-01 2019-09-24 >/dev/null 2>&1 &
   servers+=($!)
   for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/stats" >/dev/null 2>&1 && break; sleep 0.1; done
-  echo "$port"
 }
 harvest() {   # site url db
   "$here/tenderlens" harvest ccgp --site "$1" --site-url "$2" --delay 0 --db "$3" --kw 区块链 --from 2016-12-01 --to 2019-09-24
@@ -30,7 +28,7 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) bef
 
 for layout in "ccgp /bxsearch" "ccgp-hebei /was5/web/search"; do
   set -- $layout
-  port=$(start_server)
+  start_server
   t0=$(date +%s.%N)
   harvest "$1" "http://127.0.0.1:$port$2" "$work/db-$1" >"$work/out" 2>"$work/err"
   t1=$(date +%s.%N)
@@ -40,7 +38,7 @@ done
 
 # the peer: a plain sequential Python client fetching the same list pages and notices from the same kind of server
 # (no parsing beyond the links, no archive, no state): the ceiling the server and the machine allow
-port=$(start_server)
+start_server
 python3 - "$port" <<'PY'
 import re, sys, time, urllib.request
 port = sys.argv[1]
@@ -62,7 +60,7 @@ print("peer (plain Python client, same server, no archive or parsing): %d pages 
 PY
 
 # kill and resume
-port=$(start_server)
+start_server
 db="$work/db-kill"
 set -m   # each background run in its own process group: the SIGKILL reaches the JVM, not only the launcher
 for k in $(seq "$kills"); do

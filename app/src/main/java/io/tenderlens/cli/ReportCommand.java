@@ -128,8 +128,13 @@ public final class ReportCommand implements Callable<Integer> {
         TopicMetrics metrics = MetricsCalculator.compute(loaded.procurements(), filter);
         String scope = describe(filter, topic);
         ReportSources sources = new ReportSources(archivedSources(err), metrics.projects());
-        ReportWriter.Written w = ReportWriter.write(out, metrics, topic, rules,
-                new HtmlReport.ReportContext(loaded.inputs(), scope, currency), sources);
+        ReportWriter.Written w;
+        try {
+            w = ReportWriter.write(out, metrics, topic, rules, new HtmlReport.ReportContext(loaded.inputs(), scope, currency), sources);
+        } catch (IOException e) {
+            err.println("tenderlens report: writing " + out + " failed: " + e.getMessage());
+            return 1;
+        }
         outWriter.printf("%d procurements read, %d projects on %s (%s)%n", loaded.procurements().size(), metrics.projects().size(),
                 topic.labelEn(), scope);
         outWriter.printf("wrote %s, %s and %d CSV tables in %s%n", w.html(), w.xlsx(), w.csv().size(), out.resolve("csv"));

@@ -41,6 +41,8 @@ import static io.tenderlens.report.Html.escape;
 public final class ReportSources {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FOLDERS = List.of("archive", "proofs", "sources");
+    /** The names this class writes into those folders; nothing else there is ever removed. */
+    private static final java.util.regex.Pattern COPY_NAME = java.util.regex.Pattern.compile("([0-9a-f]{64})(\\.json|\\.html)?");
 
     private final ArchivedSources sources;
     /** Archived sources cited by the report's projects, by SHA-256, with the projects citing each. */
@@ -134,6 +136,11 @@ public final class ReportSources {
 
     /** Writes the archived copies, proofs, source pages and the checker into the report directory {@code dir}. */
     void write(Path dir) throws IOException {
+        Optional<Path> archiveDir = sources.snapshot().map(io.tenderlens.archive.ArchiveSnapshot::directory);
+        if (archiveDir.isPresent() && Files.isDirectory(dir.resolve("archive")) && Files.isSameFile(dir.resolve("archive"), archiveDir.get())) {
+            throw new IOException("the report folder " + dir + " is the data directory of the archive " + archiveDir.get()
+                    + ": write the report somewhere else");
+        }
         for (String folder : FOLDERS) {
             Files.createDirectories(dir.resolve(folder));
             removeUncited(dir.resolve(folder));
@@ -160,13 +167,12 @@ public final class ReportSources {
         }
     }
 
-    /** Files of an earlier report that this one no longer cites (named by a SHA-256 that is not cited now). */
+    /** Copies, proofs and pages of an earlier report that this one no longer cites; other files are left alone. */
     private void removeUncited(Path folder) throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path f : files) {
-                String name = f.getFileName().toString();
-                String sha = name.length() >= 64 ? name.substring(0, 64) : name;
-                if (!cited.containsKey(sha)) {
+                java.util.regex.Matcher m = COPY_NAME.matcher(f.getFileName().toString());
+                if (m.matches() && !cited.containsKey(m.group(1))) {
                     Files.deleteIfExists(f);
                 }
             }

@@ -61,6 +61,12 @@ class ReportArchivedSourcesTest {
         assertThat(checked.exit()).as(checked.out()).isZero();
         assertThat(checked.out()).contains("VERIFIED").doesNotContain("FAIL");
 
+        // the data directory itself is refused as the report folder (its archive/ would be mixed with the copies)
+        Run intoData = run("report", "--db", data.toString(), "--input", ReportCommand.bundledSample().toString(), "--out", data.toString());
+        assertThat(intoData.exit()).isEqualTo(1);
+        assertThat(intoData.err()).contains("write the report somewhere else");
+        assertThat(run("verify", "--db", data.toString()).exit()).isZero();
+
         // one flipped byte in a report's copy is caught (the copy is detached from the archive first)
         Path copy = out.resolve("archive").resolve(sourcePage.substring("sources/".length(), sourcePage.length() - ".html".length()));
         byte[] bytes = Files.readAllBytes(copy);

@@ -1,10 +1,13 @@
 package io.tenderlens.bench;
 
 import io.tenderlens.cli.Main;
+import io.tenderlens.search.ChineseSegmenter;
 import io.tenderlens.search.RecordSearcher;
 import io.tenderlens.search.SearchAnalyzer;
 import io.tenderlens.search.SearchIndex;
 import io.tenderlens.store.Store;
+import io.tenderlens.topic.Topic;
+import io.tenderlens.topic.TopicMatcher;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -62,25 +65,62 @@ public final class ReportBenchmark {
                 System.out.printf("search index built: %,d records in %.1f s (%,.0f records/s)%n", n, seconds(t), n / seconds(t));
             }
         }
+        System.out.printf("machine: %d cores; load average %s%n", Runtime.getRuntime().availableProcessors(), Machine.loadAverage());
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             StringWriter out = new StringWriter();
             var cli = Main.commandLine();
             cli.setOut(new PrintWriter(out));
             long t = System.nanoTime();
-            long cpu = cpuNanos();
+            long cpu = Machine.processCpuNanos();
             int exit = cli.execute("report", "--topic", "blockchain", "--db", db.toString(), "--out", work.resolve("out").toString());
             double s = seconds(t);
             times.add(s);
-            System.out.printf("run %d: exit %d, %.2f s wall (%.2f s CPU, this machine is shared), %,.0f records/s — %s", i + 1, exit, s,
-                    (cpuNanos() - cpu) / 1e9, stored / s, out);
+            System.out.printf("run %d: exit %d, %.2f s wall, %.2f s CPU (all threads), %,.0f records/s; load average %s — %s", i + 1, exit, s,
+                    (Machine.processCpuNanos() - cpu) / 1e9, stored / s, Machine.loadAverage(), out);
         }
         Collections.sort(times);
         double median = times.get(times.size() / 2);
         Runtime rt = Runtime.getRuntime();
         System.out.printf("report over %,d records: median %.2f s (best %.2f s), %,.0f records/s; heap used %,d MB of max %,d MB%n",
                 stored, median, times.get(0), stored / median, (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+        sqlPeer(db, runs);
         searchLatency(index);
+    }
+
+    /**
+     * The peer: the report's main aggregates (projects, budget and award sums by province, year, level and
+     * status; top suppliers) as one plain DuckDB query over the store's flat columns, for the records whose
+     * compiled release holds a topic term (the regex of {@link TopicMatcher#anyTermRegex}). Less exact than
+     * the report (no grading, so boilerplate stamps count; no repeats merged), but the same reading.
+     */
+    private static void sqlPeer(Path db, int runs) throws java.sql.SQLException {
+        String regex = new TopicMatcher(Topic.bundled("blockchain"), new ChineseSegmenter(Topic.bundled("blockchain").dictionary())).anyTermRegex();
+        String agg = ", count(*), sum(budget_amount), sum(award_amount) FROM t GROUP BY 2";
+        String sql = "WITH t AS MATERIALIZED (SELECT province, CAST(year(first_date) AS VARCHAR) AS y, government_level, tender_status,"
+                + " budget_amount, award_amount, supplier_names FROM records WHERE regexp_matches(CAST(compiled AS VARCHAR), ?))"
+                + " SELECT 'province', province" + agg + " UNION ALL SELECT 'year', y" + agg
+                + " UNION ALL SELECT 'level', government_level" + agg + " UNION ALL SELECT 'status', tender_status" + agg
+                + " UNION ALL (SELECT 'supplier', s, count(*), NULL, NULL FROM t, unnest(supplier_names) AS u(s) GROUP BY 2 ORDER BY 3 DESC LIMIT 20)";
+        try (Store store = Store.openReadOnly(db); java.sql.PreparedStatement ps = store.connection().prepareStatement(sql)) {
+            ps.setString(1, regex);
+            for (int i = 0; i < runs; i++) {
+                long t = System.nanoTime();
+                long cpu = Machine.processCpuNanos();
+                long rows = 0;
+                long projects = 0;
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows++;
+                        projects += rs.getString(1).equals("status") ? rs.getLong(3) : 0;
+                    }
+                }
+                double s = seconds(t);
+                System.out.printf("peer run %d (DuckDB SQL aggregates over the flat columns, records with a topic term: %,d): %.2f s wall, %.2f s CPU (all threads),"
+                        + " %,.0f records/s, %d result rows; load average %s%n", i + 1, projects, s, (Machine.processCpuNanos() - cpu) / 1e9,
+                        store.recordCount() / s, rows, Machine.loadAverage());
+            }
+        }
     }
 
     /** Queries a dashboard would send (words, scopes, phrases, exclusions), each timed; prints p50, p99 and max. */
@@ -93,16 +133,23 @@ public final class ReportBenchmark {
                 searcher.search(q, 20); // warm up
             }
             List<Double> ms = new ArrayList<>();
+            List<Double> cpuMs = new ArrayList<>();
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             for (int round = 0; round < 20; round++) {
                 for (String q : queries) {
+                    long c = threads.getCurrentThreadCpuTime();
                     long t = System.nanoTime();
                     searcher.search(q, 20);
                     ms.add((System.nanoTime() - t) / 1e6);
+                    cpuMs.add((threads.getCurrentThreadCpuTime() - c) / 1e6);
                 }
             }
             Collections.sort(ms);
-            System.out.printf("search over %,d records: %d queries, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    searcher.size(), ms.size(), ms.get(ms.size() / 2), ms.get((int) Math.ceil(ms.size() * 0.99) - 1), ms.get(ms.size() - 1));
+            Collections.sort(cpuMs);
+            System.out.printf("search over %,d records: %d queries, wall p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
+                            + " CPU time of the query thread p50 %.1f ms, p99 %.1f ms, max %.1f ms; load average %s%n",
+                    searcher.size(), ms.size(), ms.get(ms.size() / 2), ms.get((int) Math.ceil(ms.size() * 0.99) - 1), ms.get(ms.size() - 1),
+                    cpuMs.get(cpuMs.size() / 2), cpuMs.get((int) Math.ceil(cpuMs.size() * 0.99) - 1), cpuMs.get(cpuMs.size() - 1), Machine.loadAverage());
         }
     }
 
@@ -148,10 +195,6 @@ public final class ReportBenchmark {
         } catch (RuntimeException e) {
             return -1;
         }
-    }
-
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double seconds(long startNanos) {

@@ -37,18 +37,20 @@ public final class ReportBenchmark {
         Files.createDirectories(work);
         long stored = storedRecords(db);
         if (stored != records) {
-            Path data = work.resolve("synthetic-" + base + ".jsonl.gz");
-            if (!Files.exists(data)) {
+            if (originals(db) < base) {
+                Path data = work.resolve("synthetic-" + base + ".jsonl.gz");
+                if (!Files.exists(data)) {
+                    long t = System.nanoTime();
+                    long releases = new SyntheticProcurements(20_190_924L).write(data, base);
+                    System.out.printf("generated %,d records (%,d releases) in %.1f s: %s (%,d bytes)%n", base, releases,
+                            seconds(t), data, Files.size(data));
+                }
                 long t = System.nanoTime();
-                long releases = new SyntheticProcurements(20_190_924L).write(data, base);
-                System.out.printf("generated %,d records (%,d releases) in %.1f s: %s (%,d bytes)%n", base, releases,
-                        seconds(t), data, Files.size(data));
+                int exit = Main.commandLine().execute("ingest", "--db", db.toString(), data.toString());
+                System.out.printf("ingest of %,d records: exit %d in %.1f s%n", base, exit, seconds(t));
             }
-            long t = System.nanoTime();
-            int exit = Main.commandLine().execute("ingest", "--db", db.toString(), data.toString());
-            System.out.printf("ingest of %,d records: exit %d in %.1f s%n", base, exit, seconds(t));
             if (records > base) {
-                t = System.nanoTime();
+                long t = System.nanoTime();
                 enlarge(db, records);
                 System.out.printf("copied under new ocids to %,d records in %.1f s%n", records, seconds(t));
             }
@@ -163,16 +165,19 @@ public final class ReportBenchmark {
     private static void enlarge(Path db, int records) throws java.sql.SQLException {
         try (Store store = Store.openForWriting(db, "bench: copying records under new ocids");
              java.sql.Statement s = store.connection().createStatement()) {
-            long base = store.recordCount();
-            long seqs;
-            try (java.sql.ResultSet rs = s.executeQuery("SELECT max(seq) + 1 FROM releases")) {
-                rs.next();
-                seqs = rs.getLong(1);
-            }
+            long base = count(s, "SELECT count(*) FROM records WHERE " + ORIGINAL);
+            long seqs = count(s, "SELECT max(seq) + 1 FROM releases WHERE " + ORIGINAL);
             for (long k = 1; base * k < records; k++) {
+                String prefix = "ocds-tl0bench-c" + k + "-";
                 long take = Math.min(base, records - base * k);
-                String copy = "replace(%s, 'ocds-tl0bench-', 'ocds-tl0bench-c" + k + "-')";
-                s.execute("CREATE TEMP TABLE chosen AS SELECT ocid FROM records WHERE ocid NOT LIKE 'ocds-tl0bench-c%' ORDER BY ocid LIMIT " + take);
+                if (count(s, "SELECT count(*) FROM records WHERE starts_with(ocid, '" + prefix + "')") == take) {
+                    continue; // copied by an earlier, interrupted run
+                }
+                String copy = "replace(%s, 'ocds-tl0bench-', '" + prefix + "')";
+                store.connection().setAutoCommit(false);
+                s.execute("DELETE FROM records WHERE starts_with(ocid, '" + prefix + "')");
+                s.execute("DELETE FROM releases WHERE starts_with(ocid, '" + prefix + "')");
+                s.execute("CREATE TEMP TABLE chosen AS SELECT ocid FROM records WHERE " + ORIGINAL + " ORDER BY ocid LIMIT " + take);
                 s.execute("INSERT INTO releases SELECT * REPLACE (sha256(" + copy.formatted("CAST(json AS VARCHAR)") + ") AS release_sha256,"
                         + " seq + " + seqs * k + " AS seq, " + copy.formatted("ocid") + " AS ocid, " + copy.formatted("id") + " AS id,"
                         + " " + copy.formatted("CAST(json AS VARCHAR)") + "::JSON AS json)"
@@ -181,8 +186,31 @@ public final class ReportBenchmark {
                         + " " + copy.formatted("CAST(compiled AS VARCHAR)") + "::JSON AS compiled)"
                         + " FROM records WHERE ocid IN (SELECT ocid FROM chosen)");
                 s.execute("DROP TABLE chosen");
-                System.out.printf("  copy %d: %,d records%n", k, base * k + take);
+                store.connection().commit();
+                store.connection().setAutoCommit(true);
+                System.out.printf("  copy %d: %,d records; load average %s%n", k, base * k + take, Machine.loadAverage());
             }
+        }
+    }
+
+    /** The generated records, not their copies. */
+    private static final String ORIGINAL = "NOT starts_with(ocid, 'ocds-tl0bench-c')";
+
+    private static long originals(Path db) {
+        if (!Files.exists(db)) {
+            return 0;
+        }
+        try (Store s = Store.openReadOnly(db); java.sql.Statement st = s.connection().createStatement()) {
+            return count(st, "SELECT count(*) FROM records WHERE " + ORIGINAL);
+        } catch (RuntimeException | java.sql.SQLException e) {
+            return 0;
+        }
+    }
+
+    private static long count(java.sql.Statement s, String sql) throws java.sql.SQLException {
+        try (java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -17,10 +17,7 @@ import io.tenderlens.source.harvest.HarvestState;
 import io.tenderlens.source.harvest.PoliteClient;
 import io.tenderlens.source.harvest.SearchHarvester;
 import io.tenderlens.source.harvest.SearchSite;
-import io.tenderlens.source.ocds.OcdsHandler;
 import io.tenderlens.source.ocds.OcdsHarvester;
-import io.tenderlens.source.ocds.OcdsProblem;
-import io.tenderlens.source.ocds.OcdsRelease;
 import io.tenderlens.store.IngestListener;
 import io.tenderlens.store.ReleaseIngest;
 import io.tenderlens.store.Store;
@@ -148,18 +145,11 @@ public final class HarvestCommand implements Runnable {
                  Store store = Store.openForWriting(politeness.dataDir, "tenderlens harvest ocds");
                  ReleaseIngest ingest = store.beginIngest(compiler::compile, listener)) {
                 archive.recoveryNotes().forEach(n -> err.println("tenderlens archive: " + n));
-                OcdsHandler toStore = new OcdsHandler() {
-                    @Override public void release(OcdsRelease release) {
-                        ingest.add(release.tree(), release.position().file(), release.position().toString());
-                    }
-
-                    @Override public void problem(OcdsProblem problem) {
-                        ingest.problem(problem.at().file(), problem.at().toString(), problem.message());
-                    }
-                };
+                OcdsIngestHandler toStore = new OcdsIngestHandler(ingest);
                 PoliteClient client = new PoliteClient(politeness.settings(), List.of());
                 HarvestReport report = new OcdsHarvester(new HarvestJob(client, archive, state, HarvestSink.NONE, err::println), toStore)
                         .run(url, full, sinceParam);
+                toStore.reportNotes(err);
                 err.println("ingest: " + ingest.finish().describe());
                 return finish(report, state, spec, "up to date; latest release date seen: " + state.get("lastDateSeen").orElse("none"));
             }

@@ -31,14 +31,18 @@ public final class Html {
         return b.toString();
     }
 
-    /** An href that can only be a link in this page or an http(s) URL; anything else (javascript:, data:) becomes empty. */
+    /**
+     * An href that can only be a link in this page, a path on this site ({@code /…}, not {@code //host}) or an
+     * http(s) URL; anything else (javascript:, data:) becomes empty.
+     */
     public static String safeHref(String href) {
         if (href == null) {
             return "";
         }
         String h = href.strip();
         String lower = h.toLowerCase(java.util.Locale.ROOT);
-        if (h.startsWith("#") || lower.startsWith("http://") || lower.startsWith("https://")) {
+        boolean sitePath = h.startsWith("/") && !h.startsWith("//") && !h.startsWith("/\\");
+        if (h.startsWith("#") || sitePath || lower.startsWith("http://") || lower.startsWith("https://")) {
             return escape(h);
         }
         return "";

@@ -55,10 +55,6 @@ public final class HarvestCommand implements Runnable {
 
     /** Options every harvester takes. */
     static final class Politeness {
-        @Option(names = "--db", paramLabel = "DIR", defaultValue = "tenderlens-data",
-                description = "Data directory: archive, harvest state and database (default: ${DEFAULT-VALUE}).")
-        Path dataDir;
-
         @Option(names = "--delay", paramLabel = "SECONDS", defaultValue = "3",
                 description = "Pause between two requests (default: ${DEFAULT-VALUE}).")
         double delaySeconds;
@@ -83,6 +79,7 @@ public final class HarvestCommand implements Runnable {
                     + "archive every notice found.")
     static final class Ccgp implements Callable<Integer> {
         @Spec CommandSpec spec;
+        @Mixin DatabaseOption database;
         @Mixin Politeness politeness;
 
         @Option(names = "--topic", paramLabel = "TOPIC", description = "A topic whose search terms to use (e.g. blockchain).")
@@ -120,13 +117,13 @@ public final class HarvestCommand implements Runnable {
             }
             SearchSite site = siteUrl == null ? declared.get() : declared.get().at(siteUrl);
             String job = site.searchUrl() + " " + all + " " + from + ".." + to;
-            HarvestState state = HarvestState.load(politeness.dataDir, site.name(), job);
-            try (Archive archive = Archive.open(Archive.inDataDir(politeness.dataDir))) {
+            HarvestState state = HarvestState.load(database.directory(), site.name(), job);
+            try (Archive archive = Archive.open(Archive.inDataDir(database.directory()))) {
                 archive.recoveryNotes().forEach(n -> err.println("tenderlens archive: " + n));
                 PoliteClient client = new PoliteClient(politeness.settings(), site.blockMarkers());
                 HarvestReport report = new SearchHarvester(site, new HarvestJob(client, archive, state, HarvestSink.NONE, err::println))
                         .run(all, from, to);
-                ingestArchivedNotices(state, archive, politeness.dataDir, err);
+                ingestArchivedNotices(state, archive, database.directory(), err);
                 return finish(report, state, spec, state.noticeCount() + " notices archived and ingested by this job so far");
             }
         }
@@ -144,6 +141,7 @@ public final class HarvestCommand implements Runnable {
                     + "archive every page, ingest its releases.")
     static final class Ocds implements Callable<Integer> {
         @Spec CommandSpec spec;
+        @Mixin DatabaseOption database;
         @Mixin Politeness politeness;
 
         @Parameters(paramLabel = "URL") URI url;
@@ -157,11 +155,11 @@ public final class HarvestCommand implements Runnable {
 
         @Override public Integer call() throws IOException, InterruptedException {
             PrintWriter err = spec.commandLine().getErr();
-            HarvestState state = HarvestState.load(politeness.dataDir, "ocds", url.toString());
+            HarvestState state = HarvestState.load(database.directory(), "ocds", url.toString());
             ReleaseCompiler compiler = new ReleaseCompiler(MergeRules.bundled(), (ocid, message) -> err.println(ocid + ": " + message));
             IngestListener listener = (file, position, message) -> err.println(file + " " + position + ": " + message);
-            try (Archive archive = Archive.open(Archive.inDataDir(politeness.dataDir));
-                 Store store = Store.openForWriting(politeness.dataDir, "tenderlens harvest ocds");
+            try (Archive archive = Archive.open(Archive.inDataDir(database.directory()));
+                 Store store = Store.openForWriting(database.directory(), "tenderlens harvest ocds");
                  ReleaseIngest ingest = store.beginIngest(compiler::compile, listener)) {
                 archive.recoveryNotes().forEach(n -> err.println("tenderlens archive: " + n));
                 OcdsIngestHandler toStore = new OcdsIngestHandler(ingest);

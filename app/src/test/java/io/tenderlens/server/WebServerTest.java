@@ -137,6 +137,13 @@ class WebServerTest {
         assertThat(page2.path("hits").get(0).path("ocid").asText()).isNotIn(en.path("hits").findValuesAsText("ocid"));
         assertThat(t.get("/search?q=blockchain").body()).contains("<mark>");
         assertThat(t.get("/api/search").statusCode()).isEqualTo(400);
+        // a query that cannot be read says why, every time (not kept as a result)
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> bad = t.get("/search?q=" + Views.encode("(<b>区块链"));
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("Cannot read the query", "(&lt;b&gt;区块链").doesNotContain("(<b>");
+        }
+        assertThat(t.get("/api/search?q=" + Views.encode("(区块链")).body()).contains("\"status\":400", "Cannot read the query");
     }
 
     @Test

@@ -113,7 +113,7 @@ final class OverviewRoutes implements WebRoutes {
     }
 
     private static String form(OverviewFilter f, TopicMetrics unfiltered, ServerContext ctx) {
-        StringBuilder b = new StringBuilder("<form class=\"filters\" method=\"get\" action=\"/\">");
+        StringBuilder b = new StringBuilder("<form id=\"overview-filters\" class=\"filters\" method=\"get\" action=\"/\">");
         b.append("<label>主题 Topic<select name=\"topic\">");
         for (Topic t : ctx.overviews().topics()) {
             b.append(option(t.id(), t.labelZh() + " " + t.labelEn(), t.id().equals(f.topic())));

@@ -65,7 +65,9 @@ final class SearchRoutes implements WebRoutes {
         if (!q.isEmpty()) {
             SearchResults r = run(ctx, q, paging);
             b.append("<p id=\"result-count\">").append(escape((r.totalIsExact() ? "" : "≥ ") + r.total() + " 条结果 results"))
-                    .append(" <small>(").append(String.format(java.util.Locale.ROOT, "%.1f", r.tookMillis())).append(" ms)</small></p>");
+                    .append(" <small>(").append(String.format(java.util.Locale.ROOT, "%.1f", r.tookMillis())).append(" ms)</small></p>")
+                    .append("<p><a id=\"subscribe-link\" href=\"/alerts?q=").append(escape(Views.encode(q)))
+                    .append("\">订阅此搜索 Subscribe to this search</a></p>");
             for (SearchHit h : page(r, paging)) {
                 b.append(hit(h));
             }

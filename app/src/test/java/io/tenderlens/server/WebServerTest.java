@@ -167,6 +167,10 @@ class WebServerTest {
         assertThat(live.path("items").findValuesAsText("ocid")).containsExactly(TestServer.LIVE_OCID);
         assertThat(live.path("items").get(0).path("deadline").asText()).startsWith("2099-06-30");
         assertThat(t.get("/live").body()).contains("区块链电子证照平台 open tender");
+        // its project page shows the amount of each lot
+        String project = t.get("/project/" + TestServer.LIVE_OCID).body();
+        String lots = project.substring(project.indexOf("id=\"lots\""), project.indexOf("id=\"parties\""));
+        assertThat(lots).contains("第1包 区块链电子证照平台", "1,800,000.00 CNY", "第2包 运维服务", "700,000.00 CNY");
     }
 
     @Test

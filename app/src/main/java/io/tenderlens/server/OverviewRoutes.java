@@ -14,8 +14,6 @@ import io.tenderlens.topic.Topic;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.Set;
 
@@ -46,11 +44,7 @@ final class OverviewRoutes implements WebRoutes {
             .paged();
     static final ApiRoute TOPICS = ApiRoute.get("/api/topics", "The topics served", "overview");
 
-    /**
-     * Rendered pages and JSON by filter and page: the store does not change while it is served, so a view
-     * once rendered is sent again as it is. Bounded like the metrics cache.
-     */
-    private final Map<String, String> rendered = new ConcurrentHashMap<>();
+    private final RenderCache rendered = new RenderCache(2 * TopicOverviews.CACHE_LIMIT);
 
     @Override
     public void register(RouteRegistry routes, ServerContext ctx) {
@@ -68,16 +62,7 @@ final class OverviewRoutes implements WebRoutes {
     private void cached(Context c, String kind, ServerContext ctx, Supplier<String> render, String contentType) {
         OverviewFilter filter = OverviewFilter.of(c, ctx.overviews().defaultTopic());
         Paging paging = Paging.of(c);
-        String key = kind + "|" + filter.query() + "|" + paging.limit() + "|" + paging.offset();
-        String body = rendered.get(key);
-        if (body == null) {
-            body = render.get();
-            if (rendered.size() >= TopicOverviews.CACHE_LIMIT) {
-                rendered.clear();
-            }
-            rendered.put(key, body);
-        }
-        c.contentType(contentType).result(body);
+        c.contentType(contentType).result(rendered.get(kind + "|" + filter.query() + "|" + paging.limit() + "|" + paging.offset(), render));
     }
 
     private static String page(Context c, ServerContext ctx) {
@@ -128,7 +113,7 @@ final class OverviewRoutes implements WebRoutes {
     }
 
     private static String form(OverviewFilter f, TopicMetrics unfiltered, ServerContext ctx) {
-        StringBuilder b = new StringBuilder("<form class=\"filters\" method=\"get\" action=\"/\">");
+        StringBuilder b = new StringBuilder("<form id=\"overview-filters\" class=\"filters\" method=\"get\" action=\"/\">");
         b.append("<label>主题 Topic<select name=\"topic\">");
         for (Topic t : ctx.overviews().topics()) {
             b.append(option(t.id(), t.labelZh() + " " + t.labelEn(), t.id().equals(f.topic())));

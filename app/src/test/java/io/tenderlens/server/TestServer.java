@@ -169,6 +169,8 @@ final class TestServer {
                 {"ocid": "%s", "id": "live-1", "date": "2025-01-01T09:00:00+08:00", "tag": ["tender"],
                  "tender": {"id": "LIVE-1", "status": "active", "title": "区块链电子证照平台 open tender",
                    "value": {"amount": 2500000, "currency": "CNY"},
+                   "lots": [{"id": "1", "title": "第1包 区块链电子证照平台", "value": {"amount": 1800000, "currency": "CNY"}, "status": "active"},
+                            {"id": "2", "title": "第2包 运维服务", "value": {"amount": 700000, "currency": "CNY"}, "status": "active"}],
                    "tenderPeriod": {"startDate": "2025-01-01T09:00:00+08:00", "endDate": "2099-06-30T17:00:00+08:00"}}}
                 """.formatted(LIVE_OCID));
         r.putObject("buyer").put("id", HOSTILE_BUYER_ID).put("name", IMG_BUYER);

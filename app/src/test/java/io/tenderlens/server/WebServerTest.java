@@ -137,6 +137,13 @@ class WebServerTest {
         assertThat(page2.path("hits").get(0).path("ocid").asText()).isNotIn(en.path("hits").findValuesAsText("ocid"));
         assertThat(t.get("/search?q=blockchain").body()).contains("<mark>");
         assertThat(t.get("/api/search").statusCode()).isEqualTo(400);
+        // a query that cannot be read says why, every time (not kept as a result)
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> bad = t.get("/search?q=" + Views.encode("(<b>区块链"));
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("Cannot read the query", "(&lt;b&gt;区块链").doesNotContain("(<b>");
+        }
+        assertThat(t.get("/api/search?q=" + Views.encode("(区块链")).body()).contains("\"status\":400", "Cannot read the query");
     }
 
     @Test
@@ -160,6 +167,10 @@ class WebServerTest {
         assertThat(live.path("items").findValuesAsText("ocid")).containsExactly(TestServer.LIVE_OCID);
         assertThat(live.path("items").get(0).path("deadline").asText()).startsWith("2099-06-30");
         assertThat(t.get("/live").body()).contains("区块链电子证照平台 open tender");
+        // its project page shows the amount of each lot
+        String project = t.get("/project/" + TestServer.LIVE_OCID).body();
+        String lots = project.substring(project.indexOf("id=\"lots\""), project.indexOf("id=\"parties\""));
+        assertThat(lots).contains("第1包 区块链电子证照平台", "1,800,000.00 CNY", "第2包 运维服务", "700,000.00 CNY");
     }
 
     @Test

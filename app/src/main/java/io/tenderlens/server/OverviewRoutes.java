@@ -14,6 +14,9 @@ import io.tenderlens.topic.Topic;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.Set;
 
 import static io.tenderlens.report.Html.escape;
@@ -43,10 +46,16 @@ final class OverviewRoutes implements WebRoutes {
             .paged();
     static final ApiRoute TOPICS = ApiRoute.get("/api/topics", "The topics served", "overview");
 
+    /**
+     * Rendered pages and JSON by filter and page: the store does not change while it is served, so a view
+     * once rendered is sent again as it is. Bounded like the metrics cache.
+     */
+    private final Map<String, String> rendered = new ConcurrentHashMap<>();
+
     @Override
     public void register(RouteRegistry routes, ServerContext ctx) {
-        routes.page("/", c -> page(c, ctx));
-        routes.api(OVERVIEW, c -> api(c, ctx));
+        routes.page("/", c -> cached(c, "page", ctx, () -> page(c, ctx), "text/html; charset=utf-8"));
+        routes.api(OVERVIEW, c -> cached(c, "api", ctx, () -> api(c, ctx), "application/json; charset=utf-8"));
         routes.api(TOPICS, c -> {
             ArrayNode out = ctx.json().createArrayNode();
             for (Topic t : ctx.overviews().topics()) {
@@ -56,7 +65,22 @@ final class OverviewRoutes implements WebRoutes {
         });
     }
 
-    private static void page(Context c, ServerContext ctx) {
+    private void cached(Context c, String kind, ServerContext ctx, Supplier<String> render, String contentType) {
+        OverviewFilter filter = OverviewFilter.of(c, ctx.overviews().defaultTopic());
+        Paging paging = Paging.of(c);
+        String key = kind + "|" + filter.query() + "|" + paging.limit() + "|" + paging.offset();
+        String body = rendered.get(key);
+        if (body == null) {
+            body = render.get();
+            if (rendered.size() >= TopicOverviews.CACHE_LIMIT) {
+                rendered.clear();
+            }
+            rendered.put(key, body);
+        }
+        c.contentType(contentType).result(body);
+    }
+
+    private static String page(Context c, ServerContext ctx) {
         OverviewFilter filter = OverviewFilter.of(c, ctx.overviews().defaultTopic());
         Paging paging = Paging.of(c);
         TopicMetrics m = ctx.overviews().metrics(filter);
@@ -72,7 +96,7 @@ final class OverviewRoutes implements WebRoutes {
         b.append(projects(m.projects(), paging, "/?" + filter.query()));
         b.append(suppliers(m));
         b.append(buyers(m));
-        ctx.sendPage(c, topic.labelZh() + " 概览 Overview", "/", b.toString());
+        return ctx.layout().page(topic.labelZh() + " 概览 Overview", "/", b.toString());
     }
 
     /** Bars link to the overview narrowed to their row; suppliers to their profile; figures to this page's tables. */
@@ -201,7 +225,7 @@ final class OverviewRoutes implements WebRoutes {
         return b.append("</tbody></table></div></section>").toString();
     }
 
-    private static void api(Context c, ServerContext ctx) {
+    private static String api(Context c, ServerContext ctx) {
         OverviewFilter filter = OverviewFilter.of(c, ctx.overviews().defaultTopic());
         Paging paging = Paging.of(c);
         TopicMetrics m = ctx.overviews().metrics(filter);
@@ -246,6 +270,6 @@ final class OverviewRoutes implements WebRoutes {
             ArrayNode sup = o.putArray("suppliers");
             p.suppliers().forEach(s -> sup.addObject().put("id", s.party().id()).put("name", s.party().displayName()));
         }
-        ctx.sendJson(c, out);
+        return ctx.toJson(out);
     }
 }

@@ -256,7 +256,7 @@ public final class ProcurementExtractor {
             JsonNode ns = r.path("noticeSource");
             String type = ns.path("noticeTypeZh").asText(ns.path("noticeType").asText(String.join(",", tags)));
             out.add(new Notice(r.path("id").asText(""), date(r.path("date")), tags, ns.path("url").asText(""),
-                    ns.path("file").asText(""), ns.path("site").asText(""), type));
+                    ns.path("file").asText(""), ns.path("site").asText(""), type, ns.path("sha256").asText("")));
         }
         out.sort(Comparator.comparing(Notice::date, Comparator.nullsLast(Comparator.naturalOrder())));
         return out;

@@ -183,7 +183,11 @@ public final class AlertRoutes implements WebRoutes, AutoCloseable {
                 .append(escape("新的招标公告一经匹配即写入订阅源（Atom）并可推送到 webhook。"
                         + " New tenders that match a saved search appear in its Atom feed and can be posted to a webhook."))
                 .append("</p><table class=\"alerts\"><thead><tr><th>名称 Name</th><th>检索式 Query</th><th>主题 Topic</th><th>订阅源 Feed</th></tr></thead><tbody>");
-        for (JsonNode s : read(ctx, AlertFeeds::publicList)) {
+        JsonNode saved = read(ctx, AlertFeeds::publicList);
+        if (saved.isEmpty()) {
+            b.append("<tr><td colspan=\"4\">").append(escape("暂无订阅 No saved searches yet")).append("</td></tr>");
+        }
+        for (JsonNode s : saved) {
             b.append("<tr><td>").append(escape(s.path("name").asText())).append("</td><td>").append(escape(s.path("query").asText("")))
                     .append("</td><td>").append(escape(s.path("topic").asText(""))).append("</td><td><a href=\"")
                     .append(escape(s.path("feed").asText())).append("\">Atom</a></td></tr>");

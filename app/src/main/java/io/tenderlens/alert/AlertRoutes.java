@@ -11,6 +11,7 @@ import io.javalin.http.NotFoundResponse;
 import io.tenderlens.search.SearchAnalyzer;
 import io.tenderlens.search.SearchQueryException;
 import io.tenderlens.server.ApiRoute;
+import io.tenderlens.server.Paging;
 import io.tenderlens.server.RouteRegistry;
 import io.tenderlens.server.ServerContext;
 import io.tenderlens.server.WebRoutes;
@@ -33,7 +34,8 @@ import static io.tenderlens.report.Html.escape;
 /**
  * Saved searches in the web application: the Atom feed of each ({@code GET /alerts/{id}/feed.atom}),
  * the public list ({@code GET /api/alerts}: no webhook secrets), saving and removing one
- * ({@code POST} and {@code DELETE /api/alerts…}: the server's bearer token), the alerts page with a
+ * ({@code POST} and {@code DELETE /api/alerts…}: the server's bearer token), what each announced and why
+ * ({@code GET /api/alerts/{id}/matches}), the alerts page with a
  * subscribe form (the search page links to it with its query), and a periodic alert run.
  *
  * <p>The saved searches live in {@link AlertStore}'s own database, opened for each use under one
@@ -48,6 +50,8 @@ public final class AlertRoutes implements WebRoutes, AutoCloseable {
             "{\"name\": \"…\", \"query\": \"title:区块链\", \"topic\": \"blockchain\", \"grades\": [\"about\"], \"from\": \"2026-01-01\","
                     + " \"to\": null, \"provinces\": [\"北京市\"], \"levels\": [\"central\"], \"sectors\": [], \"buyerKinds\": [],"
                     + " \"statuses\": [], \"webhook\": \"https://…\" (optional), \"id\": \"…\" (optional)}");
+    static final ApiRoute MATCHES = ApiRoute.get("/api/alerts/{id}/matches",
+            "The tenders a saved search announced, newest first, each with why it matched", "alerts").paged();
     static final ApiRoute REMOVE = ApiRoute.delete("/api/alerts/{id}", "Remove a saved search, what it announced and its webhook log (token required)", "alerts");
 
     /** How the server checks saved searches. */
@@ -73,6 +77,7 @@ public final class AlertRoutes implements WebRoutes, AutoCloseable {
         routes.page("/alerts/subscribe.js", c -> c.contentType("text/javascript; charset=utf-8").result(script));
         routes.page("/alerts/{id}/feed.atom", c -> feed(c, ctx));
         routes.api(LIST, c -> ctx.sendJson(c, read(ctx, AlertFeeds::publicList)));
+        routes.api(MATCHES, c -> matches(c, ctx));
         routes.api(SAVE, c -> save(c, ctx));
         routes.api(REMOVE, c -> remove(c, ctx));
         if (!settings.every().isZero() && !settings.every().isNegative()) {
@@ -124,6 +129,22 @@ public final class AlertRoutes implements WebRoutes, AutoCloseable {
         String xml = read(ctx, a -> AlertFeeds.feed(a, c.pathParam("id"), base, AlertFeeds.ENTRIES))
                 .orElseThrow(() -> new NotFoundResponse("no saved search '" + c.pathParam("id") + "'"));
         c.contentType("application/atom+xml; charset=utf-8").result(xml);
+    }
+
+    private void matches(Context c, ServerContext ctx) {
+        Paging paging = Paging.of(c);
+        String id = c.pathParam("id");
+        ObjectNode out = read(ctx, alerts -> alerts.find(id).map(s -> {
+            ObjectNode o = JSON.createObjectNode();
+            o.set("search", AlertFeeds.publicView(s));
+            o.put("total", alerts.announced(id).size()).put("limit", paging.limit()).put("offset", paging.offset());
+            var list = o.putArray("matches");
+            for (AtomFeed.Entry e : alerts.announcements(id, paging.limit(), paging.offset())) {
+                list.add(e.match().toJson().put("announcedAt", e.announcedAt().toString()));
+            }
+            return o;
+        }).orElseThrow(() -> new NotFoundResponse("no saved search '" + id + "'")));
+        ctx.sendJson(c, out);
     }
 
     private void save(Context c, ServerContext ctx) {
@@ -183,7 +204,11 @@ public final class AlertRoutes implements WebRoutes, AutoCloseable {
                 .append(escape("新的招标公告一经匹配即写入订阅源（Atom）并可推送到 webhook。"
                         + " New tenders that match a saved search appear in its Atom feed and can be posted to a webhook."))
                 .append("</p><table class=\"alerts\"><thead><tr><th>名称 Name</th><th>检索式 Query</th><th>主题 Topic</th><th>订阅源 Feed</th></tr></thead><tbody>");
-        for (JsonNode s : read(ctx, AlertFeeds::publicList)) {
+        JsonNode saved = read(ctx, AlertFeeds::publicList);
+        if (saved.isEmpty()) {
+            b.append("<tr><td colspan=\"4\">").append(escape("暂无订阅 No saved searches yet")).append("</td></tr>");
+        }
+        for (JsonNode s : saved) {
             b.append("<tr><td>").append(escape(s.path("name").asText())).append("</td><td>").append(escape(s.path("query").asText("")))
                     .append("</td><td>").append(escape(s.path("topic").asText(""))).append("</td><td><a href=\"")
                     .append(escape(s.path("feed").asText())).append("\">Atom</a></td></tr>");

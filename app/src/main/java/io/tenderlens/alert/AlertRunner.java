@@ -74,14 +74,16 @@ public final class AlertRunner {
         if (searches.isEmpty()) {
             return new RunCounts(0, 0, 0, 0);
         }
-        try (Connection db = records.newConnection()) {
-            return run(searches, db, problems);
+        // two cursors: the candidates stream on one while the other reads each candidate's releases
+        try (Connection db = records.newConnection(); Connection lookups = records.newConnection()) {
+            return run(searches, db, lookups, problems);
         } catch (SQLException e) {
             throw failure(e);
         }
     }
 
-    private RunCounts run(List<AlertStore.Stored> searches, Connection db, Consumer<String> problems) throws SQLException {
+    private RunCounts run(List<AlertStore.Stored> searches, Connection db, Connection lookups, Consumer<String> problems)
+            throws SQLException {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         Optional<Instant> latest = latestCompiled(db);
@@ -105,8 +107,7 @@ public final class AlertRunner {
             }
             since = i == 0 || mark.isBefore(since) ? mark : since;
         }
-        List<CandidateRow> rows = candidates(db, since, today);
-        for (CandidateRow row : rows) {
+        int candidates = candidates(db, since, today, row -> {
             QueryMatcher.Candidate text = null;
             Map<String, Procurement> byTopic = new HashMap<>();
             List<? extends JsonNode> releases = null;
@@ -126,7 +127,7 @@ public final class AlertRunner {
                     }
                 }
                 if (releases == null) {
-                    releases = releases(db, row.ocid);
+                    releases = releases(lookups, row.ocid);
                 }
                 String topic = c.stored.search().topic() == null ? DEFAULT_TOPIC : c.stored.search().topic();
                 List<? extends JsonNode> rs = releases;
@@ -134,11 +135,13 @@ public final class AlertRunner {
                 Optional<AlertMatch> m = matcher.match(c.stored.search(), p, row.compiled, outcome, today);
                 if (m.isPresent()) {
                     c.matches.add(m.get());
-                    c.bodies.add(webhookBody(c.stored.search(), m.get(), row.compiled, now));
+                    if (c.stored.webhook() != null) {
+                        c.bodies.add(webhookBody(c.stored.search(), m.get(), row.compiled, now));
+                    }
                     c.announced.add(row.ocid);
                 }
             }
-        }
+        });
         int announced = 0;
         int queued = 0;
         for (Check c : checks) {
@@ -147,7 +150,7 @@ public final class AlertRunner {
             announced += c.matches.size();
             queued += c.stored.webhook() == null ? 0 : c.matches.size();
         }
-        return new RunCounts(checks.size(), rows.size(), announced, queued);
+        return new RunCounts(checks.size(), candidates, announced, queued);
     }
 
     /** The body of a webhook delivery: the search, why the tender matched, and its compiled release (OCDS). */
@@ -191,11 +194,18 @@ public final class AlertRunner {
 
     private record CandidateRow(String ocid, JsonNode compiled, Instant compiledAt, SearchFields.RecordText text) {}
 
+    /** What the run does with each candidate. */
+    @FunctionalInterface
+    private interface CandidateWork {
+        void accept(CandidateRow row) throws SQLException;
+    }
+
     /**
-     * Records that may be new tenders: at the tender stage, compiled after {@code since} (all when null),
-     * with no deadline or one not yet passed. {@link AlertMatcher} decides exactly.
+     * Streams the records that may be new tenders — at the tender stage, compiled after {@code since}
+     * (all when null), with no deadline or one not yet passed — to {@code work}; returns how many.
+     * {@link AlertMatcher} decides exactly.
      */
-    private List<CandidateRow> candidates(Connection db, Instant since, LocalDate today) throws SQLException {
+    private static int candidates(Connection db, Instant since, LocalDate today, CandidateWork work) throws SQLException {
         String sql = "SELECT ocid, title, buyer_name, CAST(to_json(supplier_names) AS VARCHAR), first_date, province, coalesce(tender_status, stage),"
                 + " compiled, compiled_at FROM records WHERE stage = 'tender'"
                 + " AND coalesce(tender_status, '') NOT IN ('cancelled', 'unsuccessful', 'complete')"
@@ -206,7 +216,7 @@ public final class AlertRunner {
             if (since != null) {
                 ps.setTimestamp(2, AlertStore.timestamp(since));
             }
-            List<CandidateRow> out = new ArrayList<>();
+            int n = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String ocid = rs.getString(1);
@@ -215,10 +225,11 @@ public final class AlertRunner {
                     SearchFields.RecordText text = SearchFields.of(ocid, rs.getString(2), rs.getString(3), strings(rs.getString(4)),
                             first == null ? null : first.toLocalDateTime().toLocalDate().toString(), rs.getString(6),
                             rs.getString(7), compiled);
-                    out.add(new CandidateRow(ocid, compiled, AlertStore.instant(rs.getTimestamp(9)), text));
+                    work.accept(new CandidateRow(ocid, compiled, AlertStore.instant(rs.getTimestamp(9)), text));
+                    n++;
                 }
             }
-            return out;
+            return n;
         }
     }
 

@@ -222,14 +222,20 @@ public final class AlertStore implements AutoCloseable {
     }
 
     /** What a search announced, newest first, at most {@code limit}. */
-    public List<io.tenderlens.alert.AtomFeed.Entry> announcements(String searchId, int limit) {
+    public List<AtomFeed.Entry> announcements(String searchId, int limit) {
+        return announcements(searchId, limit, 0);
+    }
+
+    /** A page of what a search announced, newest first. */
+    public List<AtomFeed.Entry> announcements(String searchId, int limit, int offset) {
         if (!tableExists("alert_deliveries")) {
             return List.of();
         }
         try (PreparedStatement ps = db.prepareStatement(
-                "SELECT match, announced_at FROM alert_deliveries WHERE search_id = ? ORDER BY announced_at DESC, ocid LIMIT ?")) {
+                "SELECT match, announced_at FROM alert_deliveries WHERE search_id = ? ORDER BY announced_at DESC, ocid LIMIT ? OFFSET ?")) {
             ps.setString(1, searchId);
             ps.setInt(2, limit);
+            ps.setInt(3, offset);
             List<AtomFeed.Entry> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

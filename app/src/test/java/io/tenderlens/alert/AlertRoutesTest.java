@@ -120,6 +120,11 @@ class AlertRoutesTest {
                 .contains("区块链<b>政务</b>平台建设 & 运维").contains("province Guangdong").contains("open until 2099-06-30");
         assertThat(feed.body()).contains("href=\"http://127.0.0.1:" + server.port() + "/project/" + LIVE + "\"");
 
+        JsonNode matches = JSON.readTree(send("GET", "/api/alerts/chain-gd/matches?limit=10", null, false).body());
+        assertThat(matches.path("total").asInt()).isEqualTo(1);
+        assertThat(matches.path("matches").get(0).path("ocid").asText()).isEqualTo(LIVE);
+        assertThat(matches.path("matches").get(0).path("why").path("summaryZh").asText()).contains("地区 广东省").contains("投标截止 2099-06-30");
+        assertThat(send("GET", "/api/alerts/nope/matches", null, false).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/alerts", null, false).body()).contains("区块链 广东").contains("/alerts/chain-gd/feed.atom");
         assertThat(send("DELETE", "/api/alerts/chain-gd", null, false).statusCode()).isEqualTo(401);
         assertThat(send("DELETE", "/api/alerts/chain-gd", null, true).statusCode()).isEqualTo(204);
@@ -137,5 +142,6 @@ class AlertRoutesTest {
         assertThat(api.path("paths").path("/api/alerts").has("get")).isTrue();
         assertThat(api.path("paths").path("/api/alerts").has("post")).isTrue();
         assertThat(api.path("paths").path("/api/alerts/{id}").has("delete")).isTrue();
+        assertThat(api.path("paths").path("/api/alerts/{id}/matches").has("get")).isTrue();
     }
 }

@@ -2,6 +2,7 @@ package io.tenderlens.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenderlens.cli.CommandRun;
 import io.tenderlens.cli.Main;
 import io.tenderlens.metrics.ProcurementFilter;
 import io.tenderlens.search.RecordSearcher;
@@ -19,13 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import picocli.CommandLine;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,17 +67,9 @@ class AlertRunTest {
         cli("ingest", "--db", template.toString(), notices.toString());
     }
 
-    static String cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine c = Main.commandLine();
-        c.setOut(new PrintWriter(out, true));
-        c.setErr(new PrintWriter(err, true));
-        int exit = c.execute(args);
-        if (exit != 0) {
-            throw new AssertionError(String.join(" ", args) + " exited " + exit + ": " + err);
-        }
-        return out.toString();
+    static void cli(String... args) {
+        CommandRun r = CommandRun.of(args);
+        assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isZero();
     }
 
     /** A store of its own for a test: a copy of the ingested one. */

@@ -59,6 +59,48 @@ for start, end in (("2016:12:01", "2017:11:30"), ("2017:12:01", "2018:11:30"), (
 print("peer (plain Python client, same server, no archive or parsing): %d pages in %.1f s = %.1f pages/s" % (pages, time.time() - t0, pages / (time.time() - t0)))
 PY
 
+# the second peer: a bare java.net.http client (what PoliteClient uses) in a fresh JVM, sequential, keep-alive
+cat > "$work/HttpClientPeer.java" <<'JAVA'
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+public class HttpClientPeer {
+    public static void main(String[] args) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String base = "http://127.0.0.1:" + args[0];
+        String[][] windows = {{"2016:12:01", "2017:11:30"}, {"2017:12:01", "2018:11:30"}, {"2018:12:01", "2019:09:24"}};
+        int pages = 0;
+        long t0 = System.nanoTime();
+        for (String[] w : windows) {
+            for (int p = 1; ; p++) {
+                String list = http.send(HttpRequest.newBuilder(URI.create(base + "/bxsearch?page_index=" + p
+                        + "&kw=%E5%8C%BA%E5%9D%97%E9%93%BE&start_time=" + w[0] + "&end_time=" + w[1])).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                pages++;
+                Matcher m = Pattern.compile("<li><a href=\"([^\"]+)\"").matcher(list);
+                boolean any = false;
+                while (m.find()) {
+                    any = true;
+                    http.send(HttpRequest.newBuilder(URI.create(m.group(1))).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    pages++;
+                }
+                if (!any) {
+                    break;
+                }
+            }
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("peer (bare java.net.http client, fresh JVM, same server, no archive or parsing): %d pages in %.1f s = %.1f pages/s%n",
+                pages, s, pages / s);
+    }
+}
+JAVA
+java "$work/HttpClientPeer.java" "$port"
+echo "load: $(cut -d' ' -f1 /proc/loadavg)"
+
 # kill and resume
 start_server
 db="$work/db-kill"

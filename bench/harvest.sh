@@ -3,6 +3,7 @@
 # politeness off (--delay 0), in the national layout and the Hebei provincial one; then a harvest SIGKILLed at random
 # moments and resumed: notices archived, fetched twice, verify.
 # Usage: bench/harvest.sh [NOTICES] [KILLS]   (default 600 notices, 4 kills). Needs ../shared/data beside the checkout.
+#        PART=kills bench/harvest.sh ...   only the kill-and-resume part.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-600}"
@@ -26,6 +27,7 @@ notice_fetches() { curl -fs "http://127.0.0.1:$1/stats" | python3 -c 'import jso
 "$here/tenderlens" --version >/dev/null   # build once, outside the timings
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the runs"
 
+if [ "${PART:-all}" != kills ]; then
 for layout in "ccgp /bxsearch" "ccgp-hebei /was5/web/search"; do
   set -- $layout
   start_server
@@ -101,18 +103,23 @@ JAVA
 java "$work/HttpClientPeer.java" "$port"
 echo "load: $(cut -d' ' -f1 /proc/loadavg)"
 
+fi
+
 # kill and resume
 start_server
 db="$work/db-kill"
 set -m   # each background run in its own process group: the SIGKILL reaches the JVM, not only the launcher
 for k in $(seq "$kills"); do
+  # kill when a random number of further notices has been fetched (a random point of progress, whatever the load)
+  before=$(notice_fetches "$port")
+  target=$((before + 1 + RANDOM % (n / (kills + 1))))
   harvest ccgp "http://127.0.0.1:$port/bxsearch" "$db" >"$work/out-$k" 2>&1 &
   pid=$!
-  sleep "$(python3 -c "import random; print(round(random.uniform(4, 12), 1))")"
+  while kill -0 "$pid" 2>/dev/null && [ "$(notice_fetches "$port")" -lt "$target" ]; do sleep 0.2; done
   kill -9 -- "-$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   logged=$(( $(stat -c %s "$db/archive/log" 2>/dev/null || echo 0) / 74 ))
-  echo "kill $k: SIGKILL of the whole run; $logged notices in the archive log so far"
+  echo "kill $k: SIGKILL of the whole run at notice fetch $target (or a little later); $logged notices in the archive log"
 done
 set +m
 harvest ccgp "http://127.0.0.1:$port/bxsearch" "$db" >"$work/out-last" 2>&1 || { cat "$work/out-last"; exit 1; }

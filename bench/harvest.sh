@@ -3,6 +3,7 @@
 # politeness off (--delay 0), in the national layout and the Hebei provincial one; then a harvest SIGKILLed at random
 # moments and resumed: notices archived, fetched twice, verify.
 # Usage: bench/harvest.sh [NOTICES] [KILLS]   (default 600 notices, 4 kills). Needs ../shared/data beside the checkout.
+#        PART=kills bench/harvest.sh ...   only the kill-and-resume part.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-600}"
@@ -26,6 +27,7 @@ notice_fetches() { curl -fs "http://127.0.0.1:$1/stats" | python3 -c 'import jso
 "$here/tenderlens" --version >/dev/null   # build once, outside the timings
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the runs"
 
+if [ "${PART:-all}" != kills ]; then
 for layout in "ccgp /bxsearch" "ccgp-hebei /was5/web/search"; do
   set -- $layout
   start_server
@@ -59,18 +61,65 @@ for start, end in (("2016:12:01", "2017:11:30"), ("2017:12:01", "2018:11:30"), (
 print("peer (plain Python client, same server, no archive or parsing): %d pages in %.1f s = %.1f pages/s" % (pages, time.time() - t0, pages / (time.time() - t0)))
 PY
 
+# the second peer: a bare java.net.http client (what PoliteClient uses) in a fresh JVM, sequential, keep-alive
+cat > "$work/HttpClientPeer.java" <<'JAVA'
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+public class HttpClientPeer {
+    public static void main(String[] args) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String base = "http://127.0.0.1:" + args[0];
+        String[][] windows = {{"2016:12:01", "2017:11:30"}, {"2017:12:01", "2018:11:30"}, {"2018:12:01", "2019:09:24"}};
+        int pages = 0;
+        long t0 = System.nanoTime();
+        for (String[] w : windows) {
+            for (int p = 1; ; p++) {
+                String list = http.send(HttpRequest.newBuilder(URI.create(base + "/bxsearch?page_index=" + p
+                        + "&kw=%E5%8C%BA%E5%9D%97%E9%93%BE&start_time=" + w[0] + "&end_time=" + w[1])).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                pages++;
+                Matcher m = Pattern.compile("<li><a href=\"([^\"]+)\"").matcher(list);
+                boolean any = false;
+                while (m.find()) {
+                    any = true;
+                    http.send(HttpRequest.newBuilder(URI.create(m.group(1))).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    pages++;
+                }
+                if (!any) {
+                    break;
+                }
+            }
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("peer (bare java.net.http client, fresh JVM, same server, no archive or parsing): %d pages in %.1f s = %.1f pages/s%n",
+                pages, s, pages / s);
+    }
+}
+JAVA
+java "$work/HttpClientPeer.java" "$port"
+echo "load: $(cut -d' ' -f1 /proc/loadavg)"
+
+fi
+
 # kill and resume
 start_server
 db="$work/db-kill"
 set -m   # each background run in its own process group: the SIGKILL reaches the JVM, not only the launcher
 for k in $(seq "$kills"); do
+  # kill when a random number of further notices has been fetched (a random point of progress, whatever the load)
+  before=$(notice_fetches "$port")
+  target=$((before + 1 + RANDOM % (n / (kills + 1))))
   harvest ccgp "http://127.0.0.1:$port/bxsearch" "$db" >"$work/out-$k" 2>&1 &
   pid=$!
-  sleep "$(python3 -c "import random; print(round(random.uniform(4, 12), 1))")"
+  while kill -0 "$pid" 2>/dev/null && [ "$(notice_fetches "$port")" -lt "$target" ]; do sleep 0.2; done
   kill -9 -- "-$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   logged=$(( $(stat -c %s "$db/archive/log" 2>/dev/null || echo 0) / 74 ))
-  echo "kill $k: SIGKILL of the whole run; $logged notices in the archive log so far"
+  echo "kill $k: SIGKILL of the whole run at notice fetch $target (or a little later); $logged notices in the archive log"
 done
 set +m
 harvest ccgp "http://127.0.0.1:$port/bxsearch" "$db" >"$work/out-last" 2>&1 || { cat "$work/out-last"; exit 1; }

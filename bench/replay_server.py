@@ -39,6 +39,8 @@ def found(term, channel, start, end):
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # headers and body go out in two writes: with Nagle on, a keep-alive client's delayed ACK stalls each response ~40 ms
+    disable_nagle_algorithm = True
 
     def log_message(self, *args):
         pass

@@ -142,11 +142,18 @@ public final class ReportSources {
                     + ": write the report somewhere else");
         }
         for (String folder : FOLDERS) {
-            Files.createDirectories(dir.resolve(folder));
-            removeUncited(dir.resolve(folder));
+            if (Files.isDirectory(dir.resolve(folder))) {
+                removeUncited(dir.resolve(folder));
+            }
         }
         if (cited.isEmpty()) {
+            for (String file : List.of("tree-head.json", "public-key.txt", "verify-proof.py")) {
+                Files.deleteIfExists(dir.resolve(file)); // an earlier report's: this one carries no copies to check
+            }
             return;
+        }
+        for (String folder : FOLDERS) {
+            Files.createDirectories(dir.resolve(folder));
         }
         TreeHead head = treeHead().orElseThrow();
         for (Map.Entry<String, Cited> e : cited.entrySet()) {

@@ -8,7 +8,7 @@ import io.tenderlens.notice.NoticeLinker;
 import io.tenderlens.notice.NoticeOrigin;
 import io.tenderlens.ocds.MergeRules;
 import io.tenderlens.ocds.ReleaseCompiler;
-import io.tenderlens.source.ccgp.CcgpSearch;
+import io.tenderlens.source.ccgp.SearchSites;
 import io.tenderlens.source.harvest.HarvestJob;
 import io.tenderlens.source.harvest.HarvestReport;
 import io.tenderlens.source.harvest.HarvestSettings;
@@ -31,6 +31,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -74,7 +75,8 @@ public final class HarvestCommand implements Runnable {
     }
 
     @Command(name = "ccgp", mixinStandardHelpOptions = true,
-            description = "Search ccgp.gov.cn for a topic's terms over a date range and archive every notice found.")
+            description = "Search ccgp.gov.cn (or a provincial ccgp site, --site) for a topic's terms over a date range and "
+                    + "archive every notice found.")
     static final class Ccgp implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin DatabaseOption database;
@@ -88,6 +90,11 @@ public final class HarvestCommand implements Runnable {
 
         @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD") LocalDate from;
         @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD") LocalDate to;
+
+        @Option(names = "--site", paramLabel = "NAME", defaultValue = "ccgp",
+                description = "The search site: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+                completionCandidates = SiteNames.class)
+        String siteName;
 
         @Option(names = "--site-url", paramLabel = "URL", hidden = true,
                 description = "Another address serving the same search (a local replay server).")
@@ -103,7 +110,12 @@ public final class HarvestCommand implements Runnable {
                 err.println("tenderlens harvest ccgp: give --topic or --kw");
                 return 2;
             }
-            SearchSite site = siteUrl == null ? CcgpSearch.SITE : CcgpSearch.SITE.at(siteUrl);
+            Optional<SearchSite> declared = SearchSites.byName(siteName);
+            if (declared.isEmpty()) {
+                err.println("tenderlens harvest ccgp: no search site '" + siteName + "'; known: " + String.join(", ", SearchSites.names()));
+                return 2;
+            }
+            SearchSite site = siteUrl == null ? declared.get() : declared.get().at(siteUrl);
             String job = site.searchUrl() + " " + all + " " + from + ".." + to;
             HarvestState state = HarvestState.load(database.directory(), site.name(), job);
             try (Archive archive = Archive.open(Archive.inDataDir(database.directory()))) {
@@ -114,6 +126,13 @@ public final class HarvestCommand implements Runnable {
                 ingestArchivedNotices(state, archive, database.directory(), err);
                 return finish(report, state, spec, state.noticeCount() + " notices archived and ingested by this job so far");
             }
+        }
+    }
+
+    /** The names of the declared search sites, for --site's help. */
+    static final class SiteNames implements Iterable<String> {
+        @Override public java.util.Iterator<String> iterator() {
+            return SearchSites.names().iterator();
         }
     }
 

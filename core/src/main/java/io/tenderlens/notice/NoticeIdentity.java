@@ -21,7 +21,7 @@ final class NoticeIdentity {
 
     static void assign(ObjectNode release) {
         release.put("id", releaseId(release));
-        release.put("ocid", NoticeLinker.ocidOf(release));
+        NoticeLinker.setOcid(release, NoticeLinker.ocidOf(release));
     }
 
     /** {@code notice-} and 20 hex digits of the SHA-256 of the release content in canonical form. */

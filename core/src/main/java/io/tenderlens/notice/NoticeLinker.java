@@ -124,7 +124,7 @@ public final class NoticeLinker {
         List<ObjectNode> out = new ArrayList<>();
         for (int i : kept) {
             ObjectNode r = releases.get(i);
-            r.put("ocid", ocidOfRoot.get(find(parent, i)));
+            setOcid(r, ocidOfRoot.get(find(parent, i)));
             out.add(r);
         }
         return new Linked(out, duplicateOf);
@@ -195,6 +195,23 @@ public final class NoticeLinker {
         }
     }
 
+    /**
+     * Sets a release's ocid. A notice that prints no project code has the ocid as its {@code tender.id} (OCDS requires
+     * one), which follows the ocid when the notice joins another procurement; linking never reads it as a code.
+     */
+    static void setOcid(ObjectNode release, String ocid) {
+        if (release.get("tender") instanceof ObjectNode tender) {
+            JsonNode id = tender.get("id");
+            if (id == null) {
+                release.withArray("provenance").addObject().put("id", "tender/id").put("text", "").put("rule", "tender.id.ocid");
+            }
+            if (id == null || id.asText().equals(release.path("ocid").asText())) {
+                tender.put("id", ocid);
+            }
+        }
+        release.put("ocid", ocid);
+    }
+
     /** The ocid a notice gets on its own: from its code key, else its first title key, else its release id. */
     public static String ocidOf(JsonNode release) {
         return OCID_PREFIX + Hashes.sha256(keyOf(release)).substring(0, 16);
@@ -215,7 +232,8 @@ public final class NoticeLinker {
 
     /** Code keys: the normalised code, with the buyer when the code is too short or generic to stand alone. */
     static List<String> codeKeys(JsonNode release) {
-        String code = normaliseCode(release.path("tender").path("id").asText(""));
+        String printed = release.path("tender").path("id").asText("");
+        String code = printed.startsWith(OCID_PREFIX) ? "" : normaliseCode(printed);
         if (code.isEmpty()) {
             return List.of();
         }

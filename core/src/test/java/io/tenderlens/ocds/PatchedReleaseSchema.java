@@ -22,11 +22,16 @@ public final class PatchedReleaseSchema {
         if (schema == null) {
             ObjectMapper mapper = new ObjectMapper();
             JsonNode patched = MergeRules.mergePatch(mapper.readTree(SharedData.path("ocds/schema/release-schema.json").toFile()),
-                    mapper.readTree(extension().toFile()));
+                    extensionPatch());
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
                     .getSchema(SchemaLocation.of(patched.path("id").asText()), patched);
         }
         return schema;
+    }
+
+    /** The project's extension patch ({@code extension/release-schema.json}). */
+    public static JsonNode extensionPatch() throws IOException {
+        return new ObjectMapper().readTree(extension().toFile());
     }
 
     private static Path extension() {

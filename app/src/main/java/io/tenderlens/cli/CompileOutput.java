@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tenderlens.source.ocds.CompactJsonWriter;
 import io.tenderlens.source.ocds.OcdsJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

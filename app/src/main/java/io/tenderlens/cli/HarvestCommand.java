@@ -157,7 +157,7 @@ public final class HarvestCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             HarvestState state = HarvestState.load(database.directory(), "ocds", url.toString());
             ReleaseCompiler compiler = new ReleaseCompiler(MergeRules.bundled(), (ocid, message) -> err.println(ocid + ": " + message));
-            IngestListener listener = (file, position, message) -> err.println(file + " " + position + ": " + message);
+            IngestListener listener = (file, position, message) -> err.println(IngestListener.problemLine(file, position, message));
             try (Archive archive = Archive.open(Archive.inDataDir(database.directory()));
                  Store store = Store.openForWriting(database.directory(), "tenderlens harvest ocds");
                  ReleaseIngest ingest = store.beginIngest(compiler::compile, listener)) {
@@ -194,7 +194,7 @@ public final class HarvestCommand implements Runnable {
         NoticeLinker.Linked linked = NoticeLinker.link(releases);
         ReleaseCompiler compiler = new ReleaseCompiler(MergeRules.bundled(), (ocid, message) -> err.println(ocid + ": " + message));
         try (Store store = Store.openForWriting(dataDir, "tenderlens harvest");
-             ReleaseIngest ingest = store.beginIngest(compiler::compile, (file, position, message) -> err.println(file + " " + position + ": " + message))) {
+             ReleaseIngest ingest = store.beginIngest(compiler::compile, (file, position, message) -> err.println(IngestListener.problemLine(file, position, message)))) {
             for (ObjectNode release : linked.releases()) {
                 ingest.add(release, release.path("noticeSource").path("url").asText("harvest"), "");
             }

@@ -1,4 +1,4 @@
-package io.tenderlens.cli;
+package io.tenderlens.source.ocds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.tenderlens.source.ocds.OcdsJson;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -29,7 +28,7 @@ import java.util.Map;
  * text written. Field names are encoded once per thread. Node types that JSON parsing does not make go
  * through Jackson.
  */
-final class CompactJsonWriter {
+public final class CompactJsonWriter {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
@@ -44,8 +43,10 @@ final class CompactJsonWriter {
     /** Each field name's bytes as written, quotes and colon included. */
     private final Map<String, byte[]> names = new HashMap<>();
 
+    private CompactJsonWriter() {}
+
     /** Appends {@code value}'s compact JSON to {@code out}. */
-    static void write(JsonNode value, ByteArrayOutputStream out) {
+    public static void write(JsonNode value, ByteArrayOutputStream out) {
         CompactJsonWriter w = PER_THREAD.get();
         w.len = 0;
         w.value(value);

@@ -1,4 +1,4 @@
-package io.tenderlens.cli;
+package io.tenderlens.source.ocds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenderlens.ocds.MergeRules;
 import io.tenderlens.ocds.ReleaseCompiler;
-import io.tenderlens.source.ocds.OcdsJson;
 import io.tenderlens.testing.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -9,7 +9,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 records="${1:-1000000}"
 work="${2:-$here/bench/target/report-bench}"
 cd "$here"
-./mvnw -q -B -pl bench -am package -DskipTests
+./mvnw -q -B -o -pl bench -am package -DskipTests
 cp="bench/target/tenderlens-bench-0.1.0-SNAPSHOT.jar:$(ls bench/target/lib/*.jar | tr '\n' ':')"
 java -Xmx4g -cp "$cp" io.tenderlens.bench.ReportBenchmark "$records" "$work" 3
 echo "whole command, JVM start included:"

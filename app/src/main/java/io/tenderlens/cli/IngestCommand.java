@@ -3,11 +3,7 @@ package io.tenderlens.cli;
 import io.tenderlens.ocds.MergeRules;
 import io.tenderlens.ocds.ReleaseCompiler;
 import io.tenderlens.source.notice.NoticeFiles;
-import io.tenderlens.source.ocds.OcdsHandler;
-import io.tenderlens.source.ocds.OcdsProblem;
 import io.tenderlens.source.ocds.OcdsReader;
-import io.tenderlens.source.ocds.OcdsRelease;
-import io.tenderlens.source.ocds.SourcePosition;
 import io.tenderlens.store.IngestCounts;
 import io.tenderlens.store.IngestListener;
 import io.tenderlens.store.ReleaseIngest;
@@ -33,8 +29,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -66,7 +60,8 @@ public final class IngestCommand implements Callable<Integer> {
     private PrintWriter err;
     private Progress readingProgress;
     private long problemsShown;
-    private final Map<OcdsProblem.Kind, Long> notes = new TreeMap<>();
+    /** The OCDS files' way into the store; it counts the notes reported at the end. */
+    private OcdsIngestHandler storing;
     private final AtomicLong mergeWarnings = new AtomicLong();
 
     @Override
@@ -89,6 +84,7 @@ public final class IngestCommand implements Callable<Integer> {
             try (Progress reading = Progress.start("ingest: reading", totalSize(files), Progress.Unit.BYTES)) {
                 reading.message("0 releases");
                 OcdsReader reader = OcdsReader.trees().withProgress(reading::step);
+                storing = new OcdsIngestHandler(ingest);
                 readingProgress = reading;
                 List<Path> notices = new ArrayList<>();
                 for (Path file : files) {
@@ -96,7 +92,7 @@ public final class IngestCommand implements Callable<Integer> {
                     if (NoticeFiles.kindOf(file) != null) {
                         notices.add(file);
                     } else {
-                        reader.read(file, handler(ingest));
+                        reader.read(file, storing);
                     }
                 }
                 ingestNotices(notices, ingest);
@@ -133,38 +129,13 @@ public final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    private OcdsHandler handler(ReleaseIngest ingest) {
-        return new OcdsHandler() {
-            @Override public void release(OcdsRelease release) {
-                ingest.add(release.tree(), release.position().file(), position(release.position()));
-            }
-
-            @Override public void problem(OcdsProblem problem) {
-                String file = problem.at().file();
-                String where = position(problem.at());
-                String message = (problem.ocid() == null ? "" : problem.ocid() + ": ") + problem.message();
-                switch (problem.severity()) {
-                    case NOTE -> notes.merge(problem.kind(), 1L, Long::sum);
-                    case WARNING -> ingest.problem(file, where, "warning: " + message);
-                    default -> {
-                        if (problem.kind() == OcdsProblem.Kind.MISSING_OCID) {
-                            ingest.rejected(file, where, message);
-                        } else {
-                            ingest.problem(file, where, message);
-                        }
-                    }
-                }
-            }
-        };
-    }
-
     private IngestListener listener() {
         return new IngestListener() {
             private Progress compiling;
 
             @Override public void problem(String file, String position, String message) {
                 if (problemsShown++ < PROBLEMS_SHOWN) {
-                    err.println(file + (position == null ? "" : ":" + position) + ": " + message);
+                    err.println(IngestListener.problemLine(file, position, message));
                 }
             }
 
@@ -216,31 +187,13 @@ public final class IngestCommand implements Callable<Integer> {
         if (mergeWarnings.get() > WARNINGS_SHOWN) {
             err.println("... and " + (mergeWarnings.get() - WARNINGS_SHOWN) + " more merge warnings");
         }
-        notes.forEach((kind, n) -> err.println("note: " + n + " × " + noteText(kind)));
+        if (storing != null) {
+            storing.reportNotes(err);
+        }
         err.println("tenderlens ingest: " + counts.describe()
                 + (mergeWarnings.get() > 0 ? "; " + mergeWarnings.get() + " merge warnings" : "")
                 + " → " + database.directory());
         err.flush();
-    }
-
-    private static String noteText(OcdsProblem.Kind kind) {
-        return switch (kind) {
-            case LINKED_RELEASE -> "linked release skipped (it points to a release elsewhere; ingest that file too)";
-            case SKIPPED_RECORD_PART -> "record part skipped (a compiled or versioned release beside embedded releases)";
-            default -> kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        };
-    }
-
-    /** "line 12, column 3 (byte 345)", or whatever part of it is known. */
-    static String position(SourcePosition at) {
-        List<String> parts = new ArrayList<>();
-        if (at.line() > 0) {
-            parts.add("line " + at.line() + (at.column() > 0 ? ", column " + at.column() : ""));
-        }
-        if (at.byteOffset() >= 0) {
-            parts.add("byte " + at.byteOffset());
-        }
-        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     /** The files under {@code path}: the file itself, or the OCDS-looking files of a directory tree, in name order. */

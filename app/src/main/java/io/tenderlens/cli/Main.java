@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
                 HarvestCommand.class,
                 BuyerCommand.class,
                 SearchCommand.class,
+                ServeCommand.class,
+                AlertsCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

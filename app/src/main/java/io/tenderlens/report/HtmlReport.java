@@ -38,6 +38,7 @@ public final class HtmlReport {
     private final SectorRules sectors;
     private final ReportContext context;
     private final List<ReportTable> tables;
+    private final ReportSources sources;
 
     /**
      * What the report was made from, for its header and methodology.
@@ -48,12 +49,14 @@ public final class HtmlReport {
      */
     public record ReportContext(List<String> inputs, String filter, String currency) {}
 
-    public HtmlReport(TopicMetrics metrics, Topic topic, SectorRules sectors, ReportContext context, List<ReportTable> tables) {
+    public HtmlReport(TopicMetrics metrics, Topic topic, SectorRules sectors, ReportContext context, List<ReportTable> tables,
+                      ReportSources sources) {
         this.m = metrics;
         this.topic = topic;
         this.sectors = sectors;
         this.context = context;
         this.tables = tables;
+        this.sources = sources;
     }
 
     public String render() {
@@ -67,17 +70,12 @@ public final class HtmlReport {
                 .append(escape("范围 Scope: " + context.filter())).append("<br>")
                 .append(escape("数据 Data: " + String.join("; ", context.inputs()))).append("<br>")
                 .append(escape("金额单位 Amounts: " + context.currency() + "（元 yuan; 图表以万元 charts in 10,000 yuan）")).append("</p>");
-        keyFigures(h);
+        ReportCharts charts = new ReportCharts(m, context.currency(), ReportCharts.TABLE_ANCHORS);
+        h.append(charts.keyFigures());
         h.append("<nav>").append(nav()).append("</nav></header>\n<main>\n");
 
         h.append("<section id=\"charts\"><h2>图表 Charts</h2><div class=\"charts\">");
-        h.append(barChart("chart-sector", "按行业的项目数", "Projects by sector", m.breakdown("sector"), "sector"));
-        h.append(barChart("chart-province", "按省份的项目数", "Projects by province", m.breakdown("province"), "province"));
-        h.append(barChart("chart-level", "按政府层级的项目数", "Projects by government level", m.breakdown("level"), "level"));
-        h.append(moneyChart());
-        h.append(barChart("chart-supplier-province", "按注册地的供应商数", "Suppliers by province of registration",
-                m.suppliers().byProvince(), "supplierProvince"));
-        h.append(topSuppliersChart());
+        h.append(charts.all());
         h.append("</div></section>\n");
 
         section(h, "money", "金额与增长 Money and growth", List.of("growth", "money"), this::growthNotes);
@@ -90,73 +88,11 @@ public final class HtmlReport {
         return h.toString();
     }
 
-    private void keyFigures(StringBuilder h) {
-        h.append("<div class=\"figures\">");
-        figure(h, String.valueOf(m.projects().size()), "项目", "projects", "#t-projects");
-        figure(h, String.valueOf(count("closed")), "已成交", "closed", "#t-funnel");
-        figure(h, String.valueOf(count("bidding")), "招标中", "still bidding", "#t-funnel");
-        figure(h, String.valueOf(m.buyers().size()), "采购人", "buyers", "#t-buyers");
-        figure(h, String.valueOf(m.suppliers().distinct()), "供应商", "suppliers", "#t-suppliers");
-        figure(h, String.valueOf(m.breakdown("province").rows().stream().filter(r -> !r.label().isUnknown()).count()), "省份", "provinces", "#t-province");
-        for (Measure me : Measure.values()) {
-            figure(h, ReportFormat.tenThousands(m.money(me).total()), me.zh(), me.en(), "#t-growth");
-        }
-        h.append("</div>");
-    }
-
-    private int count(String funnelStep) {
-        return m.funnel().stream().filter(s -> s.id().equals(funnelStep)).mapToInt(TopicMetrics.FunnelStep::records).sum();
-    }
-
-    private static void figure(StringBuilder h, String value, String zh, String en, String href) {
-        h.append("<a class=\"figure\" href=\"").append(safeHref(href)).append("\"><b>").append(escape(value)).append("</b><span>")
-                .append(escape(zh)).append("<br>").append(escape(en)).append("</span></a>");
-    }
-
     private String nav() {
         return List.of("charts:图表 Charts", "money:金额 Money", "breakdowns:分布 Breakdowns", "suppliers-section:供应商 Suppliers",
                 "buyers-section:采购人 Buyers", "methodology:方法 Methodology", "projects-section:项目 Projects").stream()
                 .map(s -> "<a href=\"#" + s.substring(0, s.indexOf(':')) + "\">" + escape(s.substring(s.indexOf(':') + 1)) + "</a>")
                 .collect(Collectors.joining(" · "));
-    }
-
-    private String barChart(String id, String zh, String en, Breakdown b, String tableId) {
-        List<SvgCharts.Bar> bars = new ArrayList<>();
-        List<Row> rows = b.rows();
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            String shown = r.count() + " (" + ReportFormat.percent(r.share()) + ")";
-            bars.add(new SvgCharts.Bar(r.label().zh(), r.label().en(), BigDecimal.valueOf(r.count()), shown, "#" + rowId(tableId, i),
-                    r.label().zh() + " " + r.label().en() + ": " + shown + " — " + String.join(" ", r.ocids())));
-        }
-        return "<figure>" + SvgCharts.bars(id, zh, en, bars) + "</figure>";
-    }
-
-    private String topSuppliersChart() {
-        List<SvgCharts.Bar> bars = new ArrayList<>();
-        List<TopicMetrics.SupplierRow> rows = m.suppliers().byWins();
-        for (int i = 0; i < Math.min(10, rows.size()); i++) {
-            TopicMetrics.SupplierRow r = rows.get(i);
-            String shown = r.wins() + (r.amount() == null ? "" : " · " + ReportFormat.tenThousands(r.amount()));
-            bars.add(new SvgCharts.Bar(r.party().displayName(), r.party().province().zh(), BigDecimal.valueOf(r.wins()), shown,
-                    "#" + rowId("suppliers", i), r.party().displayName() + ": " + shown + " — " + String.join(" ", r.ocids())));
-        }
-        return "<figure>" + SvgCharts.bars("chart-top-suppliers", "主要供应商（中标次数）", "Top suppliers (wins)", bars) + "</figure>";
-    }
-
-    private String moneyChart() {
-        List<Integer> years = ReportTables.years(m);
-        List<SvgCharts.Series> series = new ArrayList<>();
-        for (Measure me : Measure.values()) {
-            Map<Integer, BigDecimal> byYear = m.money(me).years().stream().collect(Collectors.toMap(YearAmount::year, YearAmount::amount));
-            series.add(new SvgCharts.Series(me.zh(), me.en(), years.stream().map(byYear::get).toList()));
-        }
-        List<String> hrefs = new ArrayList<>();
-        for (int i = 0; i < years.size(); i++) {
-            hrefs.add("#" + rowId("money", i));
-        }
-        return "<figure class=\"wide\">" + SvgCharts.columns("chart-money", "按年份的金额", "Money by year",
-                years.stream().map(String::valueOf).toList(), series, "万元", "10k " + context.currency(), hrefs) + "</figure>";
     }
 
     private void section(StringBuilder h, String id, String heading, List<String> tableIds, Supplier<String> notes) {
@@ -216,6 +152,7 @@ public final class HtmlReport {
                     .append(escape(r.buyerKinds().isEmpty() ? String.join("、", r.keywords()) : String.join(", ", r.buyerKinds()))).append("</td></tr>");
         }
         h.append("</tbody></table>");
+        h.append(sources.methodologyHtml());
         if (!m.notes().isEmpty()) {
             h.append("<h3>说明 Notes</h3><ul>");
             m.notes().forEach(n -> h.append("<li>").append(escape(n)).append("</li>"));
@@ -282,7 +219,8 @@ public final class HtmlReport {
         return "<td class=\"links\">" + inner + "</td>";
     }
 
-    private static final String CSS = """
+    /** The report's stylesheet (also served to the web application's pages, which share its charts, figures and tables). */
+    public static final String CSS = """
             body{font-family:%s;margin:0;color:#222;background:#fafafa;font-size:14px}
             header{background:#1f3b5c;color:#fff;padding:16px 24px}header a{color:#cfe3ff}
             h1{font-size:22px;margin:0 0 8px}.scope{font-size:12px;opacity:.9;margin:0 0 12px}

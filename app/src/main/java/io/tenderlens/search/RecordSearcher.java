@@ -36,6 +36,9 @@ public final class RecordSearcher implements AutoCloseable {
     static final int SNIPPET_CHARS = 120;
     private static final int CONTEXT_BEFORE = 30;
     private static final String[] FIELDS = SearchFields.SEARCHABLE.toArray(String[]::new);
+    /** The stored fields a hit shows (not the compiled release and notices kept for reports). */
+    private static final Set<String> SHOWN = Set.of(SearchFields.OCID, SearchFields.TITLE, SearchFields.BUYER,
+            SearchFields.SUPPLIER, SearchFields.DATE, SearchFields.PROVINCE, SearchFields.STATUS);
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -116,11 +119,11 @@ public final class RecordSearcher implements AutoCloseable {
             TopDocs top = searcher.search(q, Math.max(1, limit));
             ScoreDoc[] docs = limit <= 0 ? new ScoreDoc[0] : top.scoreDocs;
             int[] ids = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();
-            Map<String, Object[]> snippets = highlighter.highlight(q, ids);
+            Map<String, Object[]> snippets = highlighter.highlight(wordsOnly(q), ids);
             StoredFields stored = searcher.storedFields();
             List<SearchHit> hits = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
-                Document doc = stored.document(docs[i].doc);
+                Document doc = stored.document(docs[i].doc, SHOWN);
                 List<SearchHit.Snippet> found = new ArrayList<>();
                 for (String field : FIELDS) {
                     Object s = snippets.get(field)[i];
@@ -140,6 +143,24 @@ public final class RecordSearcher implements AutoCloseable {
         } catch (IOException e) {
             throw new SearchIndexException("Cannot read the search index: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What the highlighter needs of a query: its words, without exclusions and filters (a hit never holds
+     * an excluded word where it was excluded). Checking them for every hit and field was most of the
+     * highlighter's work on queries with exclusions.
+     */
+    static Query wordsOnly(Query query) {
+        if (!(query instanceof BooleanQuery bq)) {
+            return query;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+        for (BooleanClause c : bq.clauses()) {
+            if (c.getOccur() != BooleanClause.Occur.MUST_NOT && c.getOccur() != BooleanClause.Occur.FILTER) {
+                b.add(wordsOnly(c.getQuery()), c.getOccur());
+            }
+        }
+        return b.build();
     }
 
     @SuppressWarnings("unchecked")

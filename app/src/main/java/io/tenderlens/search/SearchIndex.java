@@ -28,6 +28,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.LongConsumer;
 
 /**
@@ -44,6 +49,7 @@ import java.util.function.LongConsumer;
  */
 public final class SearchIndex {
     static final int COMMIT_EVERY = 20_000;
+    private static final int WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
     private static final String WATERMARK = "watermark";
     private static final String ANALYZER = "analyzer";
     private static final String RECORDS_VERSION = "recordsVersion";
@@ -127,6 +133,11 @@ public final class SearchIndex {
             long target = targetWatermark(db);
             long pendingCap = pendingCap(db);
             long indexed = 0;
+            // documents are segmented and added by several threads (IndexWriter is thread-safe; each ocid comes
+            // once): segmenting is most of the work. A commit waits for every document before it.
+            ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+            Semaphore room = new Semaphore(WORKERS * 32);
+            List<Future<?>> added = new ArrayList<>();
             try (PreparedStatement ps = db.prepareStatement(
                     "WITH m AS (SELECT ocid, max(seq) AS max_seq FROM releases GROUP BY ocid HAVING max(seq) > ?),"
                             + " n AS (SELECT ocid, to_json(list({'id': id, 'date': date, 'tag': tags,"
@@ -139,19 +150,40 @@ public final class SearchIndex {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String ocid = rs.getString(1);
-                        SearchFields.RecordText text = SearchFields.of(ocid, rs.getString(2), rs.getString(3),
-                                strings(rs.getArray(4)), day(rs.getTimestamp(5)), rs.getString(6), rs.getString(7),
-                                JSON.readTree(rs.getString(8)));
-                        Document doc = SearchFields.document(text);
-                        SearchFields.addStoredRecord(doc, rs.getString(8), rs.getString(10));
-                        writer.updateDocument(new Term(SearchFields.OCID, ocid), doc);
+                        String title = rs.getString(2);
+                        String buyer = rs.getString(3);
+                        List<String> suppliers = strings(rs.getArray(4));
+                        String date = day(rs.getTimestamp(5));
+                        String province = rs.getString(6);
+                        String status = rs.getString(7);
+                        String compiled = rs.getString(8);
+                        String notices = rs.getString(10);
+                        room.acquire();
+                        added.add(workers.submit(() -> {
+                            try {
+                                Document doc = SearchFields.document(SearchFields.of(ocid, title, buyer, suppliers, date, province,
+                                        status, JSON.readTree(compiled)));
+                                SearchFields.addStoredRecord(doc, compiled, notices);
+                                writer.updateDocument(new Term(SearchFields.OCID, ocid), doc);
+                                return null;
+                            } finally {
+                                room.release();
+                            }
+                        }));
                         indexed++;
                         if (indexed % COMMIT_EVERY == 0) {
+                            awaitAll(added);
                             commit(writer, Math.min(rs.getLong(9), pendingCap));
                             progress.accept(indexed);
                         }
                     }
                 }
+                awaitAll(added);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SearchIndexException("Interrupted while updating the search index in " + directory, e);
+            } finally {
+                workers.shutdownNow();
             }
             commit(writer, Math.min(target, pendingCap));
             progress.accept(indexed);
@@ -163,6 +195,22 @@ public final class SearchIndex {
             throw new SearchIndexException("Cannot write the search index in " + directory + ": " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new SearchIndexException("Cannot read the records of " + store.directory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits for every document added so far; the first failure is the update's. */
+    private static void awaitAll(List<Future<?>> added) throws IOException, InterruptedException {
+        try {
+            for (Future<?> f : added) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new SearchIndexException("Cannot index a record: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            added.clear();
         }
     }
 

@@ -43,7 +43,7 @@ public final class SearchQueryParser {
         }
         Parser parser = new Parser(analyzer);
         try {
-            return everythingBut(parser.parse(text));
+            return exclusionsAsFilter(everythingBut(parser.parse(text)));
         } catch (ParseException e) {
             String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
             throw new SearchQueryException("Cannot read the query `" + text + "`: " + reason + " — " + SYNTAX + ".", e);
@@ -59,6 +59,36 @@ public final class SearchQueryParser {
             return b.build();
         }
         return query;
+    }
+
+    /**
+     * {@code +a -b} as {@code +a #(*:* -b)}: the same hits and scores, but Lucene then scores {@code a}
+     * as one run with skipping (WAND) and checks {@code b} per candidate, instead of scoring {@code a}
+     * in short windows between the documents of {@code b} — 2 to 5 times faster when {@code b} is a
+     * common word (bench/search.sh). Nested queries are rewritten too.
+     */
+    static Query exclusionsAsFilter(Query query) {
+        if (!(query instanceof BooleanQuery bq)) {
+            return query;
+        }
+        BooleanQuery.Builder positive = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+        BooleanQuery.Builder excluded = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        boolean hasPositive = false;
+        boolean hasExcluded = false;
+        for (BooleanClause c : bq.clauses()) {
+            if (c.getOccur() == BooleanClause.Occur.MUST_NOT) {
+                excluded.add(c);
+                hasExcluded = true;
+            } else {
+                positive.add(exclusionsAsFilter(c.getQuery()), c.getOccur());
+                hasPositive |= !(c.getQuery() instanceof MatchAllDocsQuery);
+            }
+        }
+        if (!hasExcluded || !hasPositive) {
+            return hasExcluded ? query : positive.build();
+        }
+        return new BooleanQuery.Builder().add(positive.build(), BooleanClause.Occur.MUST)
+                .add(excluded.build(), BooleanClause.Occur.FILTER).build();
     }
 
     private static final class Parser extends MultiFieldQueryParser {

@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -46,6 +47,16 @@ public final class ReleaseIngest implements AutoCloseable {
     }
 
     private static final int IN_FLIGHT = 256;
+    /**
+     * Hashes and serialises releases beside the reading thread. Not the common pool: on a 2-core machine
+     * its parallelism is 1, and CompletableFuture then starts a new thread for every task (a release).
+     */
+    private static final ExecutorService STAGING = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "ingest-staging");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final Store store;
     private final Function<List<ObjectNode>, ObjectNode> compiler;
@@ -94,7 +105,7 @@ public final class ReleaseIngest implements AutoCloseable {
         }
         long seq = nextSeq++;
         // hashing and writing the JSON run beside the reading thread; the batch keeps input order
-        batch.add(CompletableFuture.supplyAsync(() -> StagedRelease.of(release, seq, ocid, file, position), ForkJoinPool.commonPool()));
+        batch.add(CompletableFuture.supplyAsync(() -> StagedRelease.of(release, seq, ocid, file, position), STAGING));
         // at most IN_FLIGHT trees wait for the worker, so memory holds JSON text, not trees
         while (measured < batch.size() && (batch.get(measured).isDone() || batch.size() - measured > IN_FLIGHT)) {
             batchChars += batch.get(measured++).join().json().length();

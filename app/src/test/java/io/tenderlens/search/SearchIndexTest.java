@@ -142,6 +142,14 @@ class SearchIndexTest {
         assertThat(blockchain).hasSizeGreaterThan(30);
         assertThat(notPlatform).isNotEmpty().hasSizeLessThan(blockchain.size());
         assertThat(blockchain).containsAll(notPlatform);
+        // exclusions are run as filters (SearchQueryParser.exclusionsAsFilter): the same hits, in any position
+        Set<String> either = ocids("区块链 OR 区块");
+        Set<String> archive = ocids("档案");
+        assertThat(ocids("区块链 OR 区块 -档案")).isNotEmpty()
+                .isEqualTo(either.stream().filter(o -> !archive.contains(o)).collect(Collectors.toSet()));
+        assertThat(ocids("(区块链 -档案) OR 区块")).containsExactlyInAnyOrder("ocds-tltest-bc-1", "ocds-tltest-bc-2");
+        assertThat(searcher.search("blockchain -platform", 5).hits()).allSatisfy(h -> assertThat(h.snippets()).isNotEmpty()
+                .allSatisfy(sn -> assertThat(sn.text().toLowerCase()).doesNotContain("platform")));
         // exclusions alone: everything but
         assertThat(searcher.search("-blockchain", 0).total()).isEqualTo(searcher.size() - blockchain.size());
     }

@@ -57,7 +57,7 @@ public final class SearchBench {
         } else {
             System.out.println("reusing the index and the peer table in " + work + " (" + wanted + ")");
         }
-        List<BenchQuery> mix = queries(generator, queries, seed(args));
+        List<BenchQuery> mix = queries(queries, seed(args));
         System.out.printf(Locale.ROOT, "index on disk: %.0f MB; peer DuckDB file: %.0f MB; max heap %d MB%n",
                 size(work.resolve("index")) / 1e6, size(duck) / 1e6, Runtime.getRuntime().maxMemory() >> 20);
 
@@ -197,8 +197,13 @@ public final class SearchBench {
     private static final List<String[]> EXCLUSIONS = List.of(new String[]{"区块链", "存证"}, new String[]{"设备", "医用"},
             new String[]{"系统", "监控"}, new String[]{"服务", "运维"}, new String[]{"blockchain", "platform"});
 
+    /** The query texts of {@link #queries}: the mix bench/load.sh sends to the server's search. */
+    static List<String> queryTexts(int n, long seed) {
+        return queries(n, seed).stream().map(BenchQuery::lucene).toList();
+    }
+
     /** A deterministic mix: 30% single words, 20% phrases, 30% field-scoped, 20% exclusions. */
-    private static List<BenchQuery> queries(SearchRecordGenerator g, int n, long seed) {
+    private static List<BenchQuery> queries(int n, long seed) {
         Random r = new Random(seed);
         List<BenchQuery> out = new ArrayList<>(n);
         String any = "(title ILIKE ? OR buyer ILIKE ? OR supplier ILIKE ? OR text ILIKE ?)";

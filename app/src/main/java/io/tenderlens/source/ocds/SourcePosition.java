@@ -12,18 +12,30 @@ public record SourcePosition(String file, long line, long column, long byteOffse
         return new SourcePosition(file, -1, -1, -1);
     }
 
-    /** Reads as {@code file, line 2, column 5 (byte 92)}: the words say which number is which. */
-    @Override public String toString() {
-        StringBuilder s = new StringBuilder(file);
+    /**
+     * The place within the file, {@code line 2, column 5 (byte 92)}, or whatever part of it is known;
+     * null when nothing is.
+     */
+    public String withinFile() {
+        StringBuilder s = new StringBuilder();
         if (line > 0) {
-            s.append(", line ").append(line);
+            s.append("line ").append(line);
             if (column > 0) {
                 s.append(", column ").append(column);
             }
         }
         if (byteOffset >= 0) {
-            s.append(" (byte ").append(byteOffset).append(')');
+            s.append(s.length() > 0 ? " (byte " : "(byte ").append(byteOffset).append(')');
         }
-        return s.toString();
+        return s.length() == 0 ? null : s.toString();
+    }
+
+    /** Reads as {@code file, line 2, column 5 (byte 92)}: the words say which number is which. */
+    @Override public String toString() {
+        String within = withinFile();
+        if (within == null) {
+            return file;
+        }
+        return file + (line > 0 ? ", " : " ") + within;
     }
 }

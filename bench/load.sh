@@ -7,6 +7,7 @@
 #
 #   bench/load.sh                                  # the store of bench/report-1m.sh
 #   DB=/path/to/store CLIENTS=50 DURATION=30 WARMUP=10 bench/load.sh
+#   ENDPOINTS='overview|search' bench/load.sh      # only the endpoints whose name matches
 #
 # Bounded in time: the server is stopped when the script ends, whatever happens.
 set -euo pipefail
@@ -39,13 +40,13 @@ echo "server up after $(( $(date +%s) - started )) s (pid $server)"
 # the JIT compiles the hot paths during a first, shorter run of the same mix; its figures are printed, not reported
 if [ "${WARMUP:-20}" -gt 0 ]; then
   echo "warm-up: ${WARMUP:-20} s"
-  timeout $((${WARMUP:-20} + 600)) java -Xmx1g -cp "$cp" io.tenderlens.bench.LoadTest "$base" "$CLIENTS" "${WARMUP:-20}" 99 > "$WORK/warmup.txt"
+  timeout $((${WARMUP:-20} + 600)) java -Xmx1g -cp "$cp" io.tenderlens.bench.LoadTest "$base" "$CLIENTS" "${WARMUP:-20}" 99 "${ENDPOINTS:-.*}" > "$WORK/warmup.txt"
   tail -2 "$WORK/warmup.txt" | head -1
 fi
 
 ticks=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 before=$(cpu)
-timeout $((DURATION + 600)) java -Xmx1g -cp "$cp" io.tenderlens.bench.LoadTest "$base" "$CLIENTS" "$DURATION"
+timeout $((DURATION + 600)) java -Xmx1g -cp "$cp" io.tenderlens.bench.LoadTest "$base" "$CLIENTS" "$DURATION" 7 "${ENDPOINTS:-.*}"
 after=$(cpu)
 echo "server CPU time during the test (discovery included): $(( (after - before) / ticks )) s; load average $(cut -d' ' -f1-3 /proc/loadavg)"

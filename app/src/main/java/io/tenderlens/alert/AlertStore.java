@@ -1,12 +1,16 @@
 package io.tenderlens.alert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tenderlens.store.Store;
 import io.tenderlens.store.StoreException;
+import io.tenderlens.store.StoreLockedException;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,28 +23,33 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 /**
- * Saved searches, what each has announced, and the webhook deliveries, in the store's DuckDB database
- * (tables {@code alert_searches}, {@code alert_deliveries}, {@code webhook_outbox}, {@code webhook_attempts};
- * every value goes through a prepared statement).
+ * Saved searches, what each has announced, and the webhook deliveries: a DuckDB database of their own,
+ * {@value #FILE} in the tenderlens data directory (tables {@code alert_searches}, {@code alert_deliveries},
+ * {@code webhook_outbox}, {@code webhook_attempts}; every value goes through a prepared statement). Kept
+ * apart from the records so that saving a search never waits for an ingest, nor an ingest for a search,
+ * and the server, which reads the records, can still save searches. Open it briefly: one process
+ * writes it at a time. Not thread-safe: share it between threads under a lock.
  *
  * <p>A search's {@code checked_through} is its high-water mark: the latest {@code records.compiled_at}
  * it has been checked against. A run commits, per search and in one transaction, the tenders announced,
  * the webhook deliveries they owe and the new mark; {@code (search_id, ocid)} is unique, so a tender is
  * announced once however often runs repeat or are killed.
  */
-public final class AlertStore {
+public final class AlertStore implements AutoCloseable {
+    /** The database file in a data directory. */
+    public static final String FILE = "alerts.duckdb";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Store store;
+    private final Path file;
     private final Connection db;
 
-    /** Opens the alert tables of {@code store}, creating them when it is writable. */
-    public AlertStore(Store store) {
-        this.store = store;
-        this.db = store.connection();
+    private AlertStore(Path file, Connection db) {
+        this.file = file;
+        this.db = db;
         if (writable()) {
             execute("CREATE TABLE IF NOT EXISTS alert_searches (id VARCHAR PRIMARY KEY, definition JSON NOT NULL,"
                     + " created_at TIMESTAMP NOT NULL, webhook_url VARCHAR, webhook_secret VARCHAR, checked_through TIMESTAMP)");
@@ -50,8 +59,58 @@ public final class AlertStore {
                     + " ocid VARCHAR NOT NULL, body VARCHAR NOT NULL, state VARCHAR NOT NULL, attempts INTEGER NOT NULL,"
                     + " created_at TIMESTAMP NOT NULL)");
             execute("CREATE TABLE IF NOT EXISTS webhook_attempts (delivery_id VARCHAR NOT NULL, search_id VARCHAR NOT NULL,"
-                    + " attempt INTEGER NOT NULL, at TIMESTAMP NOT NULL, url VARCHAR NOT NULL, http_status INTEGER,"
+                    + " attempt INTEGER NOT NULL, attempted_at TIMESTAMP NOT NULL, url VARCHAR NOT NULL, http_status INTEGER,"
                     + " error VARCHAR, millis BIGINT NOT NULL)");
+        }
+    }
+
+    /**
+     * Opens (creating it when absent) the alerts database of {@code dataDirectory} for reading and writing.
+     *
+     * @throws StoreLockedException when another process has it open
+     */
+    public static AlertStore open(Path dataDirectory) {
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the data directory " + dir + ": " + e.getMessage(), e);
+        }
+        return new AlertStore(dir.resolve(FILE), connect(dir.resolve(FILE), false));
+    }
+
+    /** Opens the alerts database of {@code dataDirectory} for reading; with no saved searches yet, an empty one. */
+    public static AlertStore openReadOnly(Path dataDirectory) {
+        Path file = dataDirectory.toAbsolutePath().normalize().resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return new AlertStore(file, connect(null, false)); // in memory: nothing saved yet
+        }
+        return new AlertStore(file, connect(file, true));
+    }
+
+    private static Connection connect(Path file, boolean readOnly) {
+        Properties properties = new Properties();
+        properties.setProperty("autoinstall_known_extensions", "false");
+        if (readOnly) {
+            properties.setProperty("duckdb.read_only", "true");
+        }
+        try {
+            return DriverManager.getConnection("jdbc:duckdb:" + (file == null ? "" : file.toString()), properties);
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("Could not set lock")) {
+                throw new StoreLockedException("The saved searches in " + file + " are in use by another process (a running"
+                        + " `tenderlens serve` or `alerts run`): wait for it, or use the server's API.");
+            }
+            throw new StoreException("Cannot open the alerts database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new StoreException("Closing the alerts database " + file + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -61,10 +120,6 @@ public final class AlertStore {
         } catch (SQLException e) {
             throw failure("open the alert tables", e);
         }
-    }
-
-    public Store store() {
-        return store;
     }
 
     /** A saved search as stored: its definition, when it was saved, its webhook (if any) and its mark. */
@@ -167,14 +222,20 @@ public final class AlertStore {
     }
 
     /** What a search announced, newest first, at most {@code limit}. */
-    public List<io.tenderlens.alert.AtomFeed.Entry> announcements(String searchId, int limit) {
+    public List<AtomFeed.Entry> announcements(String searchId, int limit) {
+        return announcements(searchId, limit, 0);
+    }
+
+    /** A page of what a search announced, newest first. */
+    public List<AtomFeed.Entry> announcements(String searchId, int limit, int offset) {
         if (!tableExists("alert_deliveries")) {
             return List.of();
         }
         try (PreparedStatement ps = db.prepareStatement(
-                "SELECT match, announced_at FROM alert_deliveries WHERE search_id = ? ORDER BY announced_at DESC, ocid LIMIT ?")) {
+                "SELECT match, announced_at FROM alert_deliveries WHERE search_id = ? ORDER BY announced_at DESC, ocid LIMIT ? OFFSET ?")) {
             ps.setString(1, searchId);
             ps.setInt(2, limit);
+            ps.setInt(3, offset);
             List<AtomFeed.Entry> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -301,8 +362,8 @@ public final class AlertStore {
         if (!tableExists("webhook_attempts")) {
             return List.of();
         }
-        try (PreparedStatement ps = db.prepareStatement("SELECT delivery_id, search_id, attempt, at, url, http_status, error, millis"
-                + " FROM webhook_attempts WHERE search_id = ? ORDER BY at DESC, attempt DESC")) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT delivery_id, search_id, attempt, attempted_at, url, http_status, error, millis"
+                + " FROM webhook_attempts WHERE search_id = ? ORDER BY attempted_at DESC, attempt DESC")) {
             ps.setString(1, searchId);
             List<Attempt> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -319,20 +380,11 @@ public final class AlertStore {
         }
     }
 
-    /** The latest {@code records.compiled_at}: where a run that has seen every record leaves its mark. */
-    public Optional<Instant> latestCompiled() {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT max(compiled_at) FROM records")) {
-            rs.next();
-            return Optional.ofNullable(instant(rs.getTimestamp(1)));
-        } catch (SQLException e) {
-            throw failure("read records", e);
-        }
-    }
-
-    static ObjectNode parse(String json) {
+    /** Stored JSON (of this database or the records'), read back. */
+    static JsonNode parse(String json) {
         try {
-            return (ObjectNode) JSON.readTree(json);
-        } catch (JsonProcessingException | ClassCastException e) {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
             throw new StoreException("A stored JSON value is damaged: " + e.getMessage(), e);
         }
     }
@@ -388,6 +440,6 @@ public final class AlertStore {
     }
 
     private StoreException failure(String what, SQLException e) {
-        return new StoreException("Database error in " + store.directory() + " (" + what + "): " + e.getMessage(), e);
+        return new StoreException("Database error in " + file + " (" + what + "): " + e.getMessage(), e);
     }
 }

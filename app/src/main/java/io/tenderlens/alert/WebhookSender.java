@@ -29,8 +29,8 @@ import java.util.Optional;
  * </ul>
  * Redirects are not followed (a 3xx is a failure), no proxy is used, each request has a timeout, and
  * the target is checked by {@link WebhookTargets} before every attempt. A delivery is tried up to
- * {@code maxAttempts} times with doubling pauses; every attempt is logged in the store. A 4xx answer
- * other than 408 and 429 is final. A delivery that is still pending when a run is killed is sent by
+ * {@code maxAttempts} times with doubling pauses; every attempt is logged in the store. A redirect and a 4xx
+ * answer other than 408 and 429 are final. A delivery that is still pending when a run is killed is sent by
  * the next run: receivers get each match at least once, and use the delivery id to see it once.
  */
 public final class WebhookSender {
@@ -124,7 +124,7 @@ public final class WebhookSender {
                     return true;
                 }
                 error = status >= 300 && status < 400 ? "redirect not followed" : "HTTP " + status;
-                retry = status >= 500 || status == 408 || status == 429 || status < 400;
+                retry = status >= 500 || status == 408 || status == 429;
             } catch (WebhookTargetException e) {
                 error = e.getMessage();
                 retry = false;

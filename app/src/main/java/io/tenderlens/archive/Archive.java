@@ -266,6 +266,11 @@ public final class Archive implements AutoCloseable {
     }
 
     Path objectFile(String hex) {
+        return objectFile(dir, hex);
+    }
+
+    /** Where an object with this SHA-256 (hex) lives in the archive directory {@code dir}. */
+    static Path objectFile(Path dir, String hex) {
         return dir.resolve("objects").resolve(hex.substring(0, 2)).resolve(hex);
     }
 

@@ -90,7 +90,8 @@ final class LogFile implements AutoCloseable {
         }
     }
 
-    private static byte[] parse(String line) {
+    /** The digest of a stored line, or null when its text or checksum is wrong. */
+    static byte[] parse(String line) {
         if (line.charAt(64) != ' ' || line.charAt(73) != '\n') {
             return null;
         }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tenderlens.alert.AlertFeeds;
 import io.tenderlens.alert.AlertMatcher;
 import io.tenderlens.alert.AlertRegistration;
 import io.tenderlens.alert.AlertRunner;
 import io.tenderlens.alert.AlertStore;
-import io.tenderlens.alert.AtomFeed;
 import io.tenderlens.alert.QueryMatcher;
 import io.tenderlens.alert.SavedSearch;
 import io.tenderlens.alert.WebhookSender;
@@ -47,7 +47,7 @@ import java.util.concurrent.Callable;
                 AlertsCommand.Run.class, AlertsCommand.Feed.class, AlertsCommand.Log.class})
 public final class AlertsCommand implements Runnable {
     private static final String NAME = "tenderlens alerts";
-    static final String DEFAULT_BASE_URL = "http://127.0.0.1:7070";
+    static final String DEFAULT_BASE_URL = "http://127.0.0.1:8080";
 
     @Spec CommandSpec spec;
 
@@ -95,7 +95,7 @@ public final class AlertsCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try (Store store = Store.openForWriting(database.directory(), "alerts add")) {
+            try (AlertStore alerts = AlertStore.open(database.directory())) {
                 ObjectNode definition = new ObjectMapper().createObjectNode().put("name", name).put("query", query)
                         .put("topic", topic).put("from", from).put("to", to);
                 definition.set("grades", strings(grades));
@@ -105,7 +105,7 @@ public final class AlertsCommand implements Runnable {
                 definition.set("buyerKinds", strings(buyerKinds));
                 definition.set("statuses", strings(statuses));
                 SavedSearch search = SavedSearch.fromJson(definition, id == null ? AlertRegistration.newId() : id, "the options");
-                AlertStore.Stored saved = AlertRegistration.register(new AlertStore(store), search, webhook,
+                AlertStore.Stored saved = AlertRegistration.register(alerts, search, webhook,
                         WebhookTargets.system(allowPrivate), new QueryMatcher(SearchAnalyzer.bundled()), Instant.now());
                 out.println(saved.search().id());
                 if (saved.webhook() != null) {
@@ -127,12 +127,10 @@ public final class AlertsCommand implements Runnable {
         boolean json;
 
         @Override
-        public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Store store = Store.openReadOnly(database.directory())) {
-                AlertStore alerts = new AlertStore(store);
+        public Integer call() {
+            return onAlerts(spec, database, false, (alerts, out, err) -> {
                 if (json) {
-                    out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(publicList(alerts)));
+                    out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(AlertFeeds.publicList(alerts)));
                     return 0;
                 }
                 for (AlertStore.Stored s : alerts.list()) {
@@ -141,25 +139,8 @@ public final class AlertsCommand implements Runnable {
                             alerts.announced(s.search().id()).size());
                 }
                 return 0;
-            } catch (StoreException e) {
-                spec.commandLine().getErr().println(NAME + " list: " + e.getMessage());
-                return 1;
-            }
+            });
         }
-    }
-
-    /** The saved searches as the API and {@code list --json} show them: definition, feed path, webhook URL, never the secret. */
-    public static ArrayNode publicList(AlertStore alerts) {
-        ArrayNode list = new ObjectMapper().createArrayNode();
-        for (AlertStore.Stored s : alerts.list()) {
-            ObjectNode o = s.search().toJson();
-            o.put("createdAt", s.createdAt().toString());
-            o.put("feed", "/alerts/" + s.search().id() + "/feed.atom");
-            o.put("webhook", s.webhook() == null ? null : s.webhook().url());
-            o.put("checkedThrough", s.checkedThrough() == null ? null : s.checkedThrough().toString());
-            list.add(o);
-        }
-        return list;
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a saved search, what it announced and its webhook log.")
@@ -170,17 +151,14 @@ public final class AlertsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store store = Store.openForWriting(database.directory(), "alerts remove")) {
-                if (!new AlertStore(store).remove(id)) {
-                    spec.commandLine().getErr().println(NAME + " remove: no saved search '" + id + "'");
+            return onAlerts(spec, database, true, (alerts, out, err) -> {
+                if (!alerts.remove(id)) {
+                    err.println(NAME + " remove: no saved search '" + id + "'");
                     return 1;
                 }
-                spec.commandLine().getOut().println("removed " + id);
+                out.println("removed " + id);
                 return 0;
-            } catch (StoreException e) {
-                spec.commandLine().getErr().println(NAME + " remove: " + e.getMessage());
-                return 1;
-            }
+            });
         }
     }
 
@@ -211,9 +189,8 @@ public final class AlertsCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             Clock clock = today == null ? Clock.systemDefaultZone()
                     : Clock.fixed(today.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault());
-            try (Store store = Store.openForWriting(database.directory(), "alerts run")) {
-                AlertStore alerts = new AlertStore(store);
-                AlertRunner.RunCounts c = new AlertRunner(alerts, new AlertMatcher(freshDays), new QueryMatcher(SearchAnalyzer.bundled()), clock)
+            try (Store store = Store.openReadOnly(database.directory()); AlertStore alerts = AlertStore.open(database.directory())) {
+                AlertRunner.RunCounts c = new AlertRunner(alerts, store, new AlertMatcher(freshDays), new QueryMatcher(SearchAnalyzer.bundled()), clock)
                         .run(problem -> err.println(NAME + " run: " + problem));
                 out.printf("%d saved searches checked against %d candidate records: %d new matches announced, %d webhook deliveries queued%n",
                         c.searches(), c.candidates(), c.announced(), c.webhooksQueued());
@@ -224,8 +201,8 @@ public final class AlertsCommand implements Runnable {
                 if (feedDir != null) {
                     Files.createDirectories(feedDir);
                     for (AlertStore.Stored s : alerts.list()) {
-                        Files.writeString(feedDir.resolve(s.search().id() + ".atom"), feed(alerts, s, baseUrl, FEED_ENTRIES),
-                                StandardCharsets.UTF_8);
+                        Files.writeString(feedDir.resolve(s.search().id() + ".atom"),
+                                AlertFeeds.feed(alerts, s.search().id(), baseUrl, AlertFeeds.ENTRIES).orElseThrow(), StandardCharsets.UTF_8);
                     }
                     out.println("feeds written to " + feedDir);
                 }
@@ -237,13 +214,6 @@ public final class AlertsCommand implements Runnable {
         }
     }
 
-    static final int FEED_ENTRIES = 100;
-
-    /** The Atom feed of a stored search: its latest {@code limit} announcements. */
-    public static String feed(AlertStore alerts, AlertStore.Stored s, String baseUrl, int limit) {
-        return AtomFeed.write(s.search(), alerts.announcements(s.search().id(), limit), baseUrl, s.createdAt());
-    }
-
     @Command(name = "feed", mixinStandardHelpOptions = true, description = "Print a saved search's Atom feed.")
     static final class Feed implements Callable<Integer> {
         @Mixin DatabaseOption database;
@@ -252,23 +222,19 @@ public final class AlertsCommand implements Runnable {
         @Option(names = "--base-url", paramLabel = "URL", description = "the server's address, for links (default: ${DEFAULT-VALUE})")
         String baseUrl = DEFAULT_BASE_URL;
         @Option(names = "--limit", paramLabel = "N", description = "newest entries shown (default: ${DEFAULT-VALUE})")
-        int limit = FEED_ENTRIES;
+        int limit = AlertFeeds.ENTRIES;
 
         @Override
         public Integer call() {
-            try (Store store = Store.openReadOnly(database.directory())) {
-                AlertStore alerts = new AlertStore(store);
-                var s = alerts.find(id);
-                if (s.isEmpty()) {
-                    spec.commandLine().getErr().println(NAME + " feed: no saved search '" + id + "'");
+            return onAlerts(spec, database, false, (alerts, out, err) -> {
+                var feed = AlertFeeds.feed(alerts, id, baseUrl, limit);
+                if (feed.isEmpty()) {
+                    err.println(NAME + " feed: no saved search '" + id + "'");
                     return 1;
                 }
-                spec.commandLine().getOut().println(feed(alerts, s.get(), baseUrl, limit));
+                out.println(feed.get());
                 return 0;
-            } catch (StoreException e) {
-                spec.commandLine().getErr().println(NAME + " feed: " + e.getMessage());
-                return 1;
-            }
+            });
         }
     }
 
@@ -280,9 +246,7 @@ public final class AlertsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Store store = Store.openReadOnly(database.directory())) {
-                AlertStore alerts = new AlertStore(store);
+            return onAlerts(spec, database, false, (alerts, out, err) -> {
                 for (AlertStore.Delivery d : alerts.deliveries(id)) {
                     out.printf("delivery %s  %s  %s after %d attempt(s)%n", d.deliveryId(), d.ocid(), d.state(), d.attempts());
                 }
@@ -292,10 +256,25 @@ public final class AlertsCommand implements Runnable {
                             a.error() == null ? "" : "  " + a.error());
                 }
                 return 0;
-            } catch (StoreException e) {
-                spec.commandLine().getErr().println(NAME + " log: " + e.getMessage());
-                return 1;
-            }
+            });
+        }
+    }
+
+    /** What a subcommand does with the saved searches; returns its exit code. */
+    @FunctionalInterface
+    private interface AlertWork {
+        int run(AlertStore alerts, PrintWriter out, PrintWriter err) throws IOException;
+    }
+
+    /** Opens the saved searches (for writing or reading), runs {@code work}, and reports a database problem (exit 1). */
+    private static int onAlerts(CommandSpec spec, DatabaseOption database, boolean write, AlertWork work) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (AlertStore alerts = write ? AlertStore.open(database.directory()) : AlertStore.openReadOnly(database.directory())) {
+            return work.run(alerts, out, err);
+        } catch (StoreException | IOException e) {
+            err.println(NAME + " " + spec.name() + ": " + e.getMessage());
+            return 1;
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,9 +34,7 @@ public final class ArchiveCommand implements Runnable {
     static final class Add implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Option(names = "--db", paramLabel = "DIR", defaultValue = "tenderlens-data",
-                description = "Data directory; the archive is DIR/archive (default: ${DEFAULT-VALUE}).")
-        Path dataDir;
+        @Mixin DatabaseOption database;
 
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files or folders to archive.")
         List<Path> files;
@@ -46,7 +45,7 @@ public final class ArchiveCommand implements Runnable {
             int added = 0;
             int already = 0;
             int failed = 0;
-            try (Archive archive = Archive.open(Archive.inDataDir(dataDir))) {
+            try (Archive archive = Archive.open(Archive.inDataDir(database.directory()))) {
                 archive.recoveryNotes().forEach(n -> err.println("tenderlens archive: " + n));
                 for (Path file : expand(files, err)) {
                     try {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tenderlens.source.ocds.CompactJsonWriter;
 import io.tenderlens.source.ocds.OcdsJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,6 +28,8 @@ final class CompileOutput {
 
     private final ObjectWriter writer;
     private final boolean pretty;
+    /** The default layout, which {@link CompactJsonWriter} writes faster than Jackson. */
+    private final boolean compactUtf8;
     private String packageSuffix;
     private boolean anyRecord;
 
@@ -40,6 +43,7 @@ final class CompileOutput {
         }
         this.writer = w;
         this.pretty = pretty;
+        this.compactUtf8 = !pretty && !ascii;
     }
 
     /** json.dumps(indent=2): two spaces, "key": value, every array element on its own line, empty [] and {}. */
@@ -99,7 +103,11 @@ final class CompileOutput {
     }
 
     private void write(JsonNode value, ByteArrayOutputStream out) {
-        out.writeBytes(bytes(value));
+        if (compactUtf8) {
+            CompactJsonWriter.write(value, out);
+        } else {
+            out.writeBytes(bytes(value));
+        }
     }
 
     private byte[] bytes(JsonNode value) {

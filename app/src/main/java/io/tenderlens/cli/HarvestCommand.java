@@ -8,7 +8,7 @@ import io.tenderlens.notice.NoticeLinker;
 import io.tenderlens.notice.NoticeOrigin;
 import io.tenderlens.ocds.MergeRules;
 import io.tenderlens.ocds.ReleaseCompiler;
-import io.tenderlens.source.ccgp.CcgpSearch;
+import io.tenderlens.source.ccgp.SearchSites;
 import io.tenderlens.source.harvest.HarvestJob;
 import io.tenderlens.source.harvest.HarvestReport;
 import io.tenderlens.source.harvest.HarvestSettings;
@@ -31,6 +31,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -54,10 +55,6 @@ public final class HarvestCommand implements Runnable {
 
     /** Options every harvester takes. */
     static final class Politeness {
-        @Option(names = "--db", paramLabel = "DIR", defaultValue = "tenderlens-data",
-                description = "Data directory: archive, harvest state and database (default: ${DEFAULT-VALUE}).")
-        Path dataDir;
-
         @Option(names = "--delay", paramLabel = "SECONDS", defaultValue = "3",
                 description = "Pause between two requests (default: ${DEFAULT-VALUE}).")
         double delaySeconds;
@@ -78,9 +75,11 @@ public final class HarvestCommand implements Runnable {
     }
 
     @Command(name = "ccgp", mixinStandardHelpOptions = true,
-            description = "Search ccgp.gov.cn for a topic's terms over a date range and archive every notice found.")
+            description = "Search ccgp.gov.cn (or a provincial ccgp site, --site) for a topic's terms over a date range and "
+                    + "archive every notice found.")
     static final class Ccgp implements Callable<Integer> {
         @Spec CommandSpec spec;
+        @Mixin DatabaseOption database;
         @Mixin Politeness politeness;
 
         @Option(names = "--topic", paramLabel = "TOPIC", description = "A topic whose search terms to use (e.g. blockchain).")
@@ -91,6 +90,11 @@ public final class HarvestCommand implements Runnable {
 
         @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD") LocalDate from;
         @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD") LocalDate to;
+
+        @Option(names = "--site", paramLabel = "NAME", defaultValue = "ccgp",
+                description = "The search site: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+                completionCandidates = SiteNames.class)
+        String siteName;
 
         @Option(names = "--site-url", paramLabel = "URL", hidden = true,
                 description = "Another address serving the same search (a local replay server).")
@@ -106,17 +110,29 @@ public final class HarvestCommand implements Runnable {
                 err.println("tenderlens harvest ccgp: give --topic or --kw");
                 return 2;
             }
-            SearchSite site = siteUrl == null ? CcgpSearch.SITE : CcgpSearch.SITE.at(siteUrl);
+            Optional<SearchSite> declared = SearchSites.byName(siteName);
+            if (declared.isEmpty()) {
+                err.println("tenderlens harvest ccgp: no search site '" + siteName + "'; known: " + String.join(", ", SearchSites.names()));
+                return 2;
+            }
+            SearchSite site = siteUrl == null ? declared.get() : declared.get().at(siteUrl);
             String job = site.searchUrl() + " " + all + " " + from + ".." + to;
-            HarvestState state = HarvestState.load(politeness.dataDir, site.name(), job);
-            try (Archive archive = Archive.open(Archive.inDataDir(politeness.dataDir))) {
+            HarvestState state = HarvestState.load(database.directory(), site.name(), job);
+            try (Archive archive = Archive.open(Archive.inDataDir(database.directory()))) {
                 archive.recoveryNotes().forEach(n -> err.println("tenderlens archive: " + n));
                 PoliteClient client = new PoliteClient(politeness.settings(), site.blockMarkers());
                 HarvestReport report = new SearchHarvester(site, new HarvestJob(client, archive, state, HarvestSink.NONE, err::println))
                         .run(all, from, to);
-                ingestArchivedNotices(state, archive, politeness.dataDir, err);
+                ingestArchivedNotices(state, archive, database.directory(), err);
                 return finish(report, state, spec, state.noticeCount() + " notices archived and ingested by this job so far");
             }
+        }
+    }
+
+    /** The names of the declared search sites, for --site's help. */
+    static final class SiteNames implements Iterable<String> {
+        @Override public java.util.Iterator<String> iterator() {
+            return SearchSites.names().iterator();
         }
     }
 
@@ -125,6 +141,7 @@ public final class HarvestCommand implements Runnable {
                     + "archive every page, ingest its releases.")
     static final class Ocds implements Callable<Integer> {
         @Spec CommandSpec spec;
+        @Mixin DatabaseOption database;
         @Mixin Politeness politeness;
 
         @Parameters(paramLabel = "URL") URI url;
@@ -138,11 +155,11 @@ public final class HarvestCommand implements Runnable {
 
         @Override public Integer call() throws IOException, InterruptedException {
             PrintWriter err = spec.commandLine().getErr();
-            HarvestState state = HarvestState.load(politeness.dataDir, "ocds", url.toString());
+            HarvestState state = HarvestState.load(database.directory(), "ocds", url.toString());
             ReleaseCompiler compiler = new ReleaseCompiler(MergeRules.bundled(), (ocid, message) -> err.println(ocid + ": " + message));
-            IngestListener listener = (file, position, message) -> err.println(file + " " + position + ": " + message);
-            try (Archive archive = Archive.open(Archive.inDataDir(politeness.dataDir));
-                 Store store = Store.openForWriting(politeness.dataDir, "tenderlens harvest ocds");
+            IngestListener listener = (file, position, message) -> err.println(IngestListener.problemLine(file, position, message));
+            try (Archive archive = Archive.open(Archive.inDataDir(database.directory()));
+                 Store store = Store.openForWriting(database.directory(), "tenderlens harvest ocds");
                  ReleaseIngest ingest = store.beginIngest(compiler::compile, listener)) {
                 archive.recoveryNotes().forEach(n -> err.println("tenderlens archive: " + n));
                 OcdsIngestHandler toStore = new OcdsIngestHandler(ingest);
@@ -177,7 +194,7 @@ public final class HarvestCommand implements Runnable {
         NoticeLinker.Linked linked = NoticeLinker.link(releases);
         ReleaseCompiler compiler = new ReleaseCompiler(MergeRules.bundled(), (ocid, message) -> err.println(ocid + ": " + message));
         try (Store store = Store.openForWriting(dataDir, "tenderlens harvest");
-             ReleaseIngest ingest = store.beginIngest(compiler::compile, (file, position, message) -> err.println(file + " " + position + ": " + message))) {
+             ReleaseIngest ingest = store.beginIngest(compiler::compile, (file, position, message) -> err.println(IngestListener.problemLine(file, position, message)))) {
             for (ObjectNode release : linked.releases()) {
                 ingest.add(release, release.path("noticeSource").path("url").asText("harvest"), "");
             }

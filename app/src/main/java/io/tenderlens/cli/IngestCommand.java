@@ -135,7 +135,7 @@ public final class IngestCommand implements Callable<Integer> {
 
             @Override public void problem(String file, String position, String message) {
                 if (problemsShown++ < PROBLEMS_SHOWN) {
-                    err.println(file + (position == null ? "" : ":" + position) + ": " + message);
+                    err.println(IngestListener.problemLine(file, position, message));
                 }
             }
 

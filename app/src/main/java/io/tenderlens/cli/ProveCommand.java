@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,9 +26,7 @@ public final class ProveCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "DIR", defaultValue = "tenderlens-data",
-            description = "Data directory; the archive is DIR/archive (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin DatabaseOption database;
 
     @Parameters(paramLabel = "NOTICE", description = "The notice's SHA-256 (hex) or a file with its bytes.")
     String notice;
@@ -42,7 +41,7 @@ public final class ProveCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tenderlens prove: " + notice + " is neither a SHA-256 nor a file");
             return 2;
         }
-        Path dir = Archive.inDataDir(dataDir);
+        Path dir = Archive.inDataDir(database.directory());
         if (!Files.isDirectory(dir)) {
             spec.commandLine().getErr().println("tenderlens prove: no archive at " + dir);
             return 1;

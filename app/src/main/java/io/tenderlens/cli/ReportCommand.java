@@ -5,8 +5,11 @@ import io.tenderlens.metrics.MetricsCalculator;
 import io.tenderlens.metrics.ProcurementExtractor;
 import io.tenderlens.metrics.ProcurementFilter;
 import io.tenderlens.metrics.TopicMetrics;
+import io.tenderlens.archive.Archive;
+import io.tenderlens.archive.ArchivedSources;
 import io.tenderlens.report.HtmlReport;
 import io.tenderlens.report.ReportInput;
+import io.tenderlens.report.ReportSources;
 import io.tenderlens.report.ReportWriter;
 import io.tenderlens.search.ChineseSegmenter;
 import io.tenderlens.search.RecordSearcher;
@@ -124,12 +127,36 @@ public final class ReportCommand implements Callable<Integer> {
         }
         TopicMetrics metrics = MetricsCalculator.compute(loaded.procurements(), filter);
         String scope = describe(filter, topic);
-        ReportWriter.Written w = ReportWriter.write(out, metrics, topic, rules,
-                new HtmlReport.ReportContext(loaded.inputs(), scope, currency));
+        ReportSources sources = new ReportSources(archivedSources(err), metrics.projects());
+        ReportWriter.Written w;
+        try {
+            w = ReportWriter.write(out, metrics, topic, rules, new HtmlReport.ReportContext(loaded.inputs(), scope, currency), sources);
+        } catch (IOException e) {
+            err.println("tenderlens report: writing " + out + " failed: " + e.getMessage());
+            return 1;
+        }
         outWriter.printf("%d procurements read, %d projects on %s (%s)%n", loaded.procurements().size(), metrics.projects().size(),
                 topic.labelEn(), scope);
         outWriter.printf("wrote %s, %s and %d CSV tables in %s%n", w.html(), w.xlsx(), w.csv().size(), out.resolve("csv"));
+        if (sources.archivedCount() > 0) {
+            outWriter.printf("with %d archived sources and their inclusion proofs (check: python3 %s --report %s)%n",
+                    sources.archivedCount(), out.resolve("verify-proof.py"), out);
+        }
+        if (sources.notArchivedCount() > 0) {
+            err.printf("tenderlens report: %d cited sources are not in the archive %s (archive them with 'tenderlens archive add')%n",
+                    sources.notArchivedCount(), Archive.inDataDir(database.directory()));
+        }
         return 0;
+    }
+
+    /** The archive of the data directory (--db), whatever the records were read from: the sources the report links to. */
+    private ArchivedSources archivedSources(PrintWriter err) {
+        try {
+            return ArchivedSources.of(database.directory());
+        } catch (IOException e) {
+            err.println("tenderlens report: the archive cannot be used (" + e.getMessage() + "); the report links to no archived copies");
+            return ArchivedSources.none();
+        }
     }
 
     private ReportInput.Loaded load(Topic topic, ProcurementExtractor extractor, String anyTermRegex, PrintWriter err) throws IOException {
@@ -143,11 +170,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Path dir = database.directory();
         boolean explicit = spec.commandLine().getParseResult().hasMatchedOption("--db");
-        boolean hasStore;
-        try (var listing = Files.isDirectory(dir) ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {
-            hasStore = listing.findAny().isPresent();
-        }
-        if (hasStore || explicit) {
+        if (Store.existsIn(dir) || explicit) {
             try (Store store = Store.openReadOnly(dir)) {
                 if (store.recordCount() > 0 || explicit) {
                     // the search index finds the records with the topic's terms: bring it up to date (cheap

@@ -1,5 +1,7 @@
 package io.tenderlens.cli;
 
+import io.tenderlens.alert.AlertMatcher;
+import io.tenderlens.alert.AlertRoutes;
 import io.tenderlens.search.SearchIndexException;
 import io.tenderlens.server.ApiToken;
 import io.tenderlens.server.ServerContext;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,6 +45,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--topic", split = ",", paramLabel = "NAME", description = "bundled topics to serve, the first is the default (default: blockchain)")
     List<String> topicNames = new ArrayList<>(List.of("blockchain"));
+
+    @Option(names = "--alert-every", defaultValue = "15", paramLabel = "MINUTES", description = "check saved searches (alerts) this often (default: ${DEFAULT-VALUE}; 0: never)")
+    int alertEvery;
+
+    @Option(names = "--allow-private-webhooks", description = "allow alert webhooks to loopback and private addresses")
+    boolean allowPrivateWebhooks;
 
     @Override
     public Integer call() throws Exception {
@@ -79,10 +88,13 @@ public final class ServeCommand implements Callable<Integer> {
             context.close();
             return 1;
         }
+        AlertRoutes alerts = new AlertRoutes(new AlertRoutes.Settings(allowPrivateWebhooks, Duration.ofMinutes(alertEvery),
+                AlertMatcher.DEFAULT_FRESH_DAYS));
         WebServer server;
         try {
-            server = WebServer.start(context, token, "127.0.0.1", port, List.of());
+            server = WebServer.start(context, token, "127.0.0.1", port, List.of(alerts));
         } catch (RuntimeException e) {
+            alerts.close();
             context.close();
             err.println("tenderlens serve: cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
             return 1;
@@ -96,6 +108,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            alerts.close();
             server.close();
             context.close();
             stopped.countDown();

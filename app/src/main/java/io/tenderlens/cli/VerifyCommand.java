@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -22,9 +23,7 @@ import picocli.CommandLine.Spec;
 public final class VerifyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "DIR", defaultValue = "tenderlens-data",
-            description = "Data directory; the archive is DIR/archive (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin DatabaseOption database;
 
     @Option(names = "--since", paramLabel = "TREE_HEAD_FILE",
             description = "A tree head saved earlier (JSON, e.g. the 'treeHead' of a 'prove' output or a line of tree-heads.jsonl).")
@@ -33,7 +32,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path dir = Archive.inDataDir(dataDir);
+        Path dir = Archive.inDataDir(database.directory());
         if (!Files.isDirectory(dir)) {
             err.println("tenderlens verify: no archive at " + dir);
             return 1;

@@ -31,9 +31,12 @@ public final class Html {
         return b.toString();
     }
 
+    /** The report's page of an archived source ({@link ReportSources}). */
+    private static final java.util.regex.Pattern SOURCE_PAGE = java.util.regex.Pattern.compile("sources/[0-9a-f]{64}\\.html");
+
     /**
-     * An href that can only be a link in this page, a path on this site ({@code /…}, not {@code //host}) or an
-     * http(s) URL; anything else (javascript:, data:) becomes empty.
+     * An href that can only be a link in this page, a path on this site ({@code /…}, not {@code //host}), an
+     * http(s) URL or the report's page of an archived source; anything else (javascript:, data:) becomes empty.
      */
     public static String safeHref(String href) {
         if (href == null) {
@@ -42,7 +45,7 @@ public final class Html {
         String h = href.strip();
         String lower = h.toLowerCase(java.util.Locale.ROOT);
         boolean sitePath = h.startsWith("/") && !h.startsWith("//") && !h.startsWith("/\\");
-        if (h.startsWith("#") || sitePath || lower.startsWith("http://") || lower.startsWith("https://")) {
+        if (h.startsWith("#") || sitePath || lower.startsWith("http://") || lower.startsWith("https://") || SOURCE_PAGE.matcher(h).matches()) {
             return escape(h);
         }
         return "";

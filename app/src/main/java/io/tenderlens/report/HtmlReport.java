@@ -38,6 +38,7 @@ public final class HtmlReport {
     private final SectorRules sectors;
     private final ReportContext context;
     private final List<ReportTable> tables;
+    private final ReportSources sources;
 
     /**
      * What the report was made from, for its header and methodology.
@@ -48,12 +49,14 @@ public final class HtmlReport {
      */
     public record ReportContext(List<String> inputs, String filter, String currency) {}
 
-    public HtmlReport(TopicMetrics metrics, Topic topic, SectorRules sectors, ReportContext context, List<ReportTable> tables) {
+    public HtmlReport(TopicMetrics metrics, Topic topic, SectorRules sectors, ReportContext context, List<ReportTable> tables,
+                      ReportSources sources) {
         this.m = metrics;
         this.topic = topic;
         this.sectors = sectors;
         this.context = context;
         this.tables = tables;
+        this.sources = sources;
     }
 
     public String render() {
@@ -149,6 +152,7 @@ public final class HtmlReport {
                     .append(escape(r.buyerKinds().isEmpty() ? String.join("、", r.keywords()) : String.join(", ", r.buyerKinds()))).append("</td></tr>");
         }
         h.append("</tbody></table>");
+        h.append(sources.methodologyHtml());
         if (!m.notes().isEmpty()) {
             h.append("<h3>说明 Notes</h3><ul>");
             m.notes().forEach(n -> h.append("<li>").append(escape(n)).append("</li>"));

@@ -55,6 +55,8 @@ public final class ReportCharts {
         }
     };
 
+    static final int TOOLTIP_OCIDS = 20;
+
     private final TopicMetrics m;
     private final String currency;
     private final Links links;
@@ -107,9 +109,15 @@ public final class ReportCharts {
             Row r = rows.get(i);
             String shown = r.count() + " (" + ReportFormat.percent(r.share()) + ")";
             bars.add(new SvgCharts.Bar(r.label().zh(), r.label().en(), BigDecimal.valueOf(r.count()), shown, links.row(breakdownId, i, r),
-                    r.label().zh() + " " + r.label().en() + ": " + shown + " — " + String.join(" ", r.ocids())));
+                    r.label().zh() + " " + r.label().en() + ": " + shown + " — " + tooltipOcids(r.ocids())));
         }
         return "<figure>" + SvgCharts.bars(id, zh, en, bars) + "</figure>";
+    }
+
+    /** A tooltip names the first projects behind a bar; the linked rows list them all. */
+    private static String tooltipOcids(List<String> ocids) {
+        return ocids.size() <= TOOLTIP_OCIDS ? String.join(" ", ocids)
+                : String.join(" ", ocids.subList(0, TOOLTIP_OCIDS)) + " … (+" + (ocids.size() - TOOLTIP_OCIDS) + ")";
     }
 
     private String topSuppliersChart() {
@@ -119,7 +127,7 @@ public final class ReportCharts {
             TopicMetrics.SupplierRow r = rows.get(i);
             String shown = r.wins() + (r.amount() == null ? "" : " · " + ReportFormat.tenThousands(r.amount()));
             bars.add(new SvgCharts.Bar(r.party().displayName(), r.party().province().zh(), BigDecimal.valueOf(r.wins()), shown,
-                    links.supplier(i, r), r.party().displayName() + ": " + shown + " — " + String.join(" ", r.ocids())));
+                    links.supplier(i, r), r.party().displayName() + ": " + shown + " — " + tooltipOcids(r.ocids())));
         }
         return "<figure>" + SvgCharts.bars("chart-top-suppliers", "主要供应商（中标次数）", "Top suppliers (wins)", bars) + "</figure>";
     }

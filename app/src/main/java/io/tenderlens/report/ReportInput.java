@@ -25,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -102,8 +103,10 @@ public final class ReportInput {
      * compiled release and notices), graded on all cores. The index must be current.
      */
     public static Loaded fromIndex(Store store, RecordSearcher searcher, Topic topic, ProcurementExtractor extractor) {
-        List<SearchFields.StoredRecord> candidates = searcher.storedRecordsMatchingAny(
-                topic.terms().stream().map(TopicTerm::text).toList());
+        List<SearchFields.StoredRecord> candidates = new ArrayList<>(searcher.storedRecordsMatchingAny(
+                topic.terms().stream().map(TopicTerm::text).toList()));
+        // the index's document order depends on how its writer threads interleaved: ocid order keeps the report stable
+        candidates.sort(Comparator.comparing(SearchFields.StoredRecord::ocid));
         List<Procurement> out = candidates.parallelStream().map(r -> {
             List<ObjectNode> notices = new ArrayList<>();
             parseArray(r.notices()).forEach(n -> notices.add((ObjectNode) n));

@@ -42,7 +42,8 @@ public final class ReportTables {
         return b.toString();
     }
 
-    public static List<ReportTable> of(TopicMetrics m) {
+    /** The tables; a project's source notices link to their archived copies in the report where {@code sources} has them. */
+    public static List<ReportTable> of(TopicMetrics m, ReportSources sources) {
         List<ReportTable> out = new ArrayList<>();
         out.add(funnel(m));
         for (String id : List.of("sector", "category", "level", "province", "city", "year", "buyerKind", "status", "grade")) {
@@ -55,7 +56,7 @@ public final class ReportTables {
         out.add(concentration(m));
         out.add(buyers(m));
         out.add(highlights(m));
-        out.add(projects(m));
+        out.add(projects(m, sources));
         return out;
     }
 
@@ -222,11 +223,11 @@ public final class ReportTables {
                 new Column("项目", "projects")), rows);
     }
 
-    private static ReportTable projects(TopicMetrics m) {
+    private static ReportTable projects(TopicMetrics m, ReportSources archived) {
         List<List<Cell>> rows = new ArrayList<>();
         for (Procurement p : m.projects()) {
             Party b = p.buyer();
-            List<Link> sources = p.notices().stream().map(ReportTables::source).toList();
+            List<Link> sources = p.notices().stream().map(n -> source(n, archived)).toList();
             rows.add(List.of(new ReportTable.Links(List.of(new Link(p.ocid(), "#" + anchor(p.ocid())))),
                     text(p.firstDate() == null ? "" : p.firstDate().toString()), text(p.title()), text(b.displayName()),
                     text(b.province().zh()), text(b.city()), text(b.level().zh()), text(b.kind().zh()),
@@ -253,7 +254,8 @@ public final class ReportTables {
                 .collect(Collectors.joining("; "));
     }
 
-    private static Link source(Notice n) {
+    /** A source notice: to its archived copy in the report when there is one, else to its URL (or plain text). */
+    private static Link source(Notice n, ReportSources archived) {
         String label = String.join(" ", List.of(n.date() == null ? "" : n.date().toString(), n.site(), n.type()).stream()
                 .filter(s -> !s.isBlank()).toList());
         String url = n.url().toLowerCase(Locale.ROOT);
@@ -261,6 +263,11 @@ public final class ReportTables {
         if (!web && !n.file().isBlank()) {
             label = label + " " + n.file();
         }
-        return new Link(label.isBlank() ? n.id() : label, web ? n.url() : "");
+        label = label.isBlank() ? n.id() : label;
+        java.util.Optional<String> copy = archived.href(n);
+        if (copy.isPresent()) {
+            return new Link(label + " · 存档 archived " + n.sha256().substring(0, 8), copy.get());
+        }
+        return new Link(label, web ? n.url() : "");
     }
 }

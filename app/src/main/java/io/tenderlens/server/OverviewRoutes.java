@@ -14,6 +14,7 @@ import io.tenderlens.topic.Topic;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.Set;
 
 import static io.tenderlens.report.Html.escape;
@@ -43,10 +44,12 @@ final class OverviewRoutes implements WebRoutes {
             .paged();
     static final ApiRoute TOPICS = ApiRoute.get("/api/topics", "The topics served", "overview");
 
+    private final RenderCache rendered = new RenderCache(2 * TopicOverviews.CACHE_LIMIT);
+
     @Override
     public void register(RouteRegistry routes, ServerContext ctx) {
-        routes.page("/", c -> page(c, ctx));
-        routes.api(OVERVIEW, c -> api(c, ctx));
+        routes.page("/", c -> cached(c, "page", ctx, () -> page(c, ctx), "text/html; charset=utf-8"));
+        routes.api(OVERVIEW, c -> cached(c, "api", ctx, () -> api(c, ctx), "application/json; charset=utf-8"));
         routes.api(TOPICS, c -> {
             ArrayNode out = ctx.json().createArrayNode();
             for (Topic t : ctx.overviews().topics()) {
@@ -56,7 +59,13 @@ final class OverviewRoutes implements WebRoutes {
         });
     }
 
-    private static void page(Context c, ServerContext ctx) {
+    private void cached(Context c, String kind, ServerContext ctx, Supplier<String> render, String contentType) {
+        OverviewFilter filter = OverviewFilter.of(c, ctx.overviews().defaultTopic());
+        Paging paging = Paging.of(c);
+        c.contentType(contentType).result(rendered.get(kind + "|" + filter.query() + "|" + paging.limit() + "|" + paging.offset(), render));
+    }
+
+    private static String page(Context c, ServerContext ctx) {
         OverviewFilter filter = OverviewFilter.of(c, ctx.overviews().defaultTopic());
         Paging paging = Paging.of(c);
         TopicMetrics m = ctx.overviews().metrics(filter);
@@ -72,7 +81,7 @@ final class OverviewRoutes implements WebRoutes {
         b.append(projects(m.projects(), paging, "/?" + filter.query()));
         b.append(suppliers(m));
         b.append(buyers(m));
-        ctx.sendPage(c, topic.labelZh() + " 概览 Overview", "/", b.toString());
+        return ctx.layout().page(topic.labelZh() + " 概览 Overview", "/", b.toString());
     }
 
     /** Bars link to the overview narrowed to their row; suppliers to their profile; figures to this page's tables. */
@@ -104,7 +113,7 @@ final class OverviewRoutes implements WebRoutes {
     }
 
     private static String form(OverviewFilter f, TopicMetrics unfiltered, ServerContext ctx) {
-        StringBuilder b = new StringBuilder("<form class=\"filters\" method=\"get\" action=\"/\">");
+        StringBuilder b = new StringBuilder("<form id=\"overview-filters\" class=\"filters\" method=\"get\" action=\"/\">");
         b.append("<label>主题 Topic<select name=\"topic\">");
         for (Topic t : ctx.overviews().topics()) {
             b.append(option(t.id(), t.labelZh() + " " + t.labelEn(), t.id().equals(f.topic())));
@@ -201,7 +210,7 @@ final class OverviewRoutes implements WebRoutes {
         return b.append("</tbody></table></div></section>").toString();
     }
 
-    private static void api(Context c, ServerContext ctx) {
+    private static String api(Context c, ServerContext ctx) {
         OverviewFilter filter = OverviewFilter.of(c, ctx.overviews().defaultTopic());
         Paging paging = Paging.of(c);
         TopicMetrics m = ctx.overviews().metrics(filter);
@@ -246,6 +255,6 @@ final class OverviewRoutes implements WebRoutes {
             ArrayNode sup = o.putArray("suppliers");
             p.suppliers().forEach(s -> sup.addObject().put("id", s.party().id()).put("name", s.party().displayName()));
         }
-        ctx.sendJson(c, out);
+        return ctx.toJson(out);
     }
 }

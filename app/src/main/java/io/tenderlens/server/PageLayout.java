@@ -12,6 +12,7 @@ public final class PageLayout {
             {"/", "概览", "Overview"},
             {"/search", "搜索", "Search"},
             {"/live", "招标中", "Open tenders"},
+            {"/alerts", "订阅", "Alerts"},
             {"/api", "接口", "API"},
     };
 

@@ -182,6 +182,9 @@ final class PartyRoutes implements WebRoutes {
                     .append("</td><td class=\"num\">").append(Views.amount(r.amount())).append("</td><td class=\"num\">")
                     .append(withShare ? escape(ReportFormat.percent(r.share())) : String.valueOf(r.buyers())).append("</td></tr>");
         }
+        if (rows.isEmpty()) {
+            b.append("<tr><td colspan=\"4\">无 none</td></tr>");
+        }
         return b.append("</tbody></table></div></section>").toString();
     }
 

@@ -49,11 +49,12 @@ final class ProjectRoutes implements WebRoutes {
 
     private static void page(Context c, ServerContext ctx, ArchiveAccess archive) {
         String ocid = c.pathParam("ocid");
-        List<String> compiledJson = ctx.db().query("SELECT CAST(compiled AS VARCHAR) FROM records WHERE ocid = ?", ps -> ps.setString(1, ocid), rs -> rs.getString(1));
-        if (compiledJson.isEmpty()) {
+        List<Object[]> row = ctx.db().query("SELECT CAST(compiled AS VARCHAR), coalesce(tender_status, stage), award_amount, award_currency"
+                + " FROM records WHERE ocid = ?", ps -> ps.setString(1, ocid), rs -> new Object[]{rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4)});
+        if (row.isEmpty()) {
             throw new NotFoundResponse("no project with ocid " + ocid);
         }
-        JsonNode compiled = ctx.parse(compiledJson.get(0));
+        JsonNode compiled = ctx.parse((String) row.get(0)[0]);
         List<Release> releases = new ArrayList<>(ctx.db().query("SELECT date, CAST(json AS VARCHAR) FROM releases WHERE ocid = ? ORDER BY seq",
                 ps -> ps.setString(1, ocid), rs -> {
                     JsonNode json = ctx.parse(rs.getString(2));
@@ -81,9 +82,11 @@ final class ProjectRoutes implements WebRoutes {
         fact(b, "编号 ocid", escape(ocid) + " · <a href=\"" + escape("/api/records/" + Views.segment(ocid)) + "\">OCDS JSON</a>");
         JsonNode buyer = compiled.path("buyer");
         fact(b, "采购人 buyer", Views.partyLink("buyer", buyer.path("id").asText(""), buyer.path("name").asText("")));
-        fact(b, "状态 status", escape(firstText(tender.path("status"))));
+        fact(b, "状态 status", escape((String) row.get(0)[1]));
         fact(b, "方式 method", escape(firstText(tender.path("procurementMethodDetails"), tender.path("procurementMethod"))));
         fact(b, "预算 budget", money(tender.path("value")));
+        BigDecimal award = (BigDecimal) row.get(0)[2];
+        fact(b, "成交 award", award == null ? "" : Views.amount(award) + " " + escape((String) row.get(0)[3]));
         fact(b, "截止 deadline", escape(firstText(tender.path("tenderPeriod").path("endDate"))));
         b.append("</dl>");
         if (!firstText(tender.path("description")).isEmpty()) {

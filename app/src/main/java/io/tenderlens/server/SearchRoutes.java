@@ -24,10 +24,28 @@ final class SearchRoutes implements WebRoutes {
             .query("q", "string", "query: words (Chinese or English), \"phrases\", -exclusions, scopes title: buyer: supplier: text:")
             .paged();
 
+    /** Pages and JSON by query and page (a failed query is not kept). */
+    private final RenderCache rendered = new RenderCache(4096);
+
     @Override
     public void register(RouteRegistry routes, ServerContext ctx) {
-        routes.page("/search", c -> page(c, ctx));
-        routes.api(SEARCH, c -> api(c, ctx));
+        routes.page("/search", c -> {
+            String q = c.queryParam("q") == null ? "" : c.queryParam("q").strip();
+            Paging paging = Paging.of(c);
+            try {
+                c.contentType("text/html; charset=utf-8").result(rendered.get("page|" + paging + "|" + q, () -> page(q, paging, ctx)));
+            } catch (SearchQueryException e) {
+                c.status(400).contentType("text/html; charset=utf-8").result(failed(q, e, ctx));
+            }
+        });
+        routes.api(SEARCH, c -> {
+            String q = c.queryParam("q");
+            if (q == null || q.isBlank()) {
+                throw new BadRequestResponse("q is required");
+            }
+            Paging paging = Paging.of(c);
+            c.contentType("application/json; charset=utf-8").result(rendered.get("api|" + paging + "|" + q.strip(), () -> api(q.strip(), paging, ctx)));
+        });
     }
 
     private static SearchResults run(ServerContext ctx, String q, Paging paging) {
@@ -41,29 +59,35 @@ final class SearchRoutes implements WebRoutes {
         return r.hits().subList(Math.min(paging.offset(), r.hits().size()), r.hits().size());
     }
 
-    private static void page(Context c, ServerContext ctx) {
-        String q = c.queryParam("q") == null ? "" : c.queryParam("q").strip();
-        Paging paging = Paging.of(c);
-        StringBuilder b = new StringBuilder("<h1>搜索 Search</h1><form class=\"search-form\" method=\"get\" action=\"/search\" role=\"search\">")
+    /** The search page with the results of {@code q}. */
+    private static String page(String q, Paging paging, ServerContext ctx) {
+        StringBuilder b = form(q);
+        if (!q.isEmpty()) {
+            SearchResults r = run(ctx, q, paging);
+            b.append("<p id=\"result-count\">").append(escape((r.totalIsExact() ? "" : "≥ ") + r.total() + " 条结果 results"))
+                    .append(" <small>(").append(String.format(java.util.Locale.ROOT, "%.1f", r.tookMillis())).append(" ms)</small></p>")
+                    .append("<p><a id=\"subscribe-link\" href=\"/alerts?q=").append(escape(Views.encode(q)))
+                    .append("\">订阅此搜索 Subscribe to this search</a></p>");
+            for (SearchHit h : page(r, paging)) {
+                b.append(hit(h));
+            }
+            b.append(Views.pager("/search?q=" + Views.encode(q), paging, Math.min(r.total(), MAX_DEPTH)));
+        }
+        return ctx.layout().page(q.isEmpty() ? "搜索 Search" : q + " · 搜索 Search", "/search", b.toString());
+    }
+
+    /** The search page saying why {@code q} cannot be read. */
+    private static String failed(String q, SearchQueryException e, ServerContext ctx) {
+        StringBuilder b = form(q).append("<p class=\"error\">").append(escape("无法解析查询 The query cannot be read: " + e.getMessage())).append("</p>");
+        return ctx.layout().page(q + " · 搜索 Search", "/search", b.toString());
+    }
+
+    private static StringBuilder form(String q) {
+        return new StringBuilder("<h1>搜索 Search</h1><form class=\"search-form\" method=\"get\" action=\"/search\" role=\"search\">")
                 .append("<input type=\"search\" name=\"q\" value=\"").append(escape(q))
                 .append("\" placeholder=\"区块链 -存证, title:智能合约, &quot;distributed ledger&quot;\" aria-label=\"搜索 Search\">")
                 .append("<button type=\"submit\">搜索 Search</button></form>")
                 .append("<p class=\"meta\">").append(escape("中文或英文；\"短语\" phrases；-排除 exclusions；范围 scopes title: buyer: supplier: text:")).append("</p>");
-        if (!q.isEmpty()) {
-            try {
-                SearchResults r = run(ctx, q, paging);
-                b.append("<p id=\"result-count\">").append(escape((r.totalIsExact() ? "" : "≥ ") + r.total() + " 条结果 results"))
-                        .append(" <small>(").append(String.format(java.util.Locale.ROOT, "%.1f", r.tookMillis())).append(" ms)</small></p>");
-                for (SearchHit h : page(r, paging)) {
-                    b.append(hit(h));
-                }
-                b.append(Views.pager("/search?q=" + Views.encode(q), paging, Math.min(r.total(), MAX_DEPTH)));
-            } catch (SearchQueryException e) {
-                c.status(400);
-                b.append("<p class=\"error\">").append(escape("无法解析查询 The query cannot be read: " + e.getMessage())).append("</p>");
-            }
-        }
-        ctx.sendPage(c, q.isEmpty() ? "搜索 Search" : q + " · 搜索 Search", "/search", b.toString());
     }
 
     private static String hit(SearchHit h) {
@@ -95,13 +119,8 @@ final class SearchRoutes implements WebRoutes {
         return b.append(escape(text.substring(at))).toString();
     }
 
-    private static void api(Context c, ServerContext ctx) {
-        String q = c.queryParam("q");
-        if (q == null || q.isBlank()) {
-            throw new BadRequestResponse("q is required");
-        }
-        Paging paging = Paging.of(c);
-        SearchResults r = run(ctx, q.strip(), paging);
+    private static String api(String q, Paging paging, ServerContext ctx) {
+        SearchResults r = run(ctx, q, paging);
         ObjectNode out = ctx.json().createObjectNode();
         out.put("query", r.query()).put("total", r.total()).put("totalIsExact", r.totalIsExact()).put("tookMillis", r.tookMillis())
                 .put("limit", paging.limit()).put("offset", paging.offset());
@@ -119,6 +138,6 @@ final class SearchRoutes implements WebRoutes {
                 s.highlights().forEach(x -> hl.addArray().add(x.start()).add(x.end()));
             }
         }
-        ctx.sendJson(c, out);
+        return ctx.toJson(out);
     }
 }

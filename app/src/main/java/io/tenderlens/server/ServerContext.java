@@ -54,6 +54,8 @@ public final class ServerContext implements AutoCloseable {
             }
             RecordSearcher searcher = index.openSearcher();
             TopicOverviews overviews = new TopicOverviews(topics, store, searcher, SectorRules.bundled(), "CNY");
+            // the default topic is read now, not by the first visitor
+            overviews.data(overviews.defaultTopic());
             return new ServerContext(store.directory(), new StorePool(store, CONNECTIONS), searcher, overviews);
         } catch (RuntimeException e) {
             store.close();
@@ -93,8 +95,12 @@ public final class ServerContext implements AutoCloseable {
 
     /** Writes {@code value} as the JSON response. */
     public void sendJson(Context ctx, Object value) {
+        ctx.contentType("application/json; charset=utf-8").result(toJson(value));
+    }
+
+    public String toJson(Object value) {
         try {
-            ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsString(value));
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -69,7 +69,6 @@ public final class WebServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = host;
             config.jetty.port = port;
-            config.http.generateEtags = true;
             config.routes.before(c -> {
                 SECURITY_HEADERS.forEach(h -> c.header(h[0], h[1]));
                 if (!READS.contains(c.method()) && !token.accepts(c.header("Authorization"))) {

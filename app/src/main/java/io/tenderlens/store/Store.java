@@ -124,6 +124,11 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** Whether {@code directory} holds a tenderlens database (a data directory may hold only an archive). */
+    public static boolean existsIn(Path directory) {
+        return Files.isRegularFile(directory.resolve(DATABASE_FILE));
+    }
+
     /**
      * Opens an existing database for reading.
      *

@@ -6,8 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** Runs any {@code tenderlens} command in this JVM and keeps what it printed. */
-record CommandRun(int exit, String out, String err) {
-    static CommandRun of(String... args) {
+public record CommandRun(int exit, String out, String err) {
+    public static CommandRun of(String... args) {
         CommandLine cli = Main.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

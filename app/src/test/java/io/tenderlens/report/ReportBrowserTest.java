@@ -1,23 +1,17 @@
 package io.tenderlens.report;
 
 import io.tenderlens.metrics.ProcurementFilter;
+import io.tenderlens.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,13 +28,7 @@ class ReportBrowserTest {
     @BeforeAll
     static void openReport() throws Exception {
         SampleReports.write(tmp.resolve("report"), SampleReports.metrics(ProcurementFilter.all()));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + Files.createTempDirectory(tmp, "chrome"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1400, 2200));
+        driver = HeadlessChromium.start(tmp, 1400, 2200);
         driver.get(tmp.resolve("report/index.html").toUri().toString());
     }
 
@@ -78,11 +66,8 @@ class ReportBrowserTest {
                 .filter(t -> t.getText().equals("北京市 Beijing")).findFirst().orElseThrow();
         assertThat(beijing.getSize().getWidth()).isGreaterThan(60);
 
-        Path shots = Path.of("target", "report-screenshots");
-        Files.createDirectories(shots);
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), shots.resolve("report.png"), StandardCopyOption.REPLACE_EXISTING);
-        assertThat(Files.size(shots.resolve("report.png"))).isGreaterThan(50_000);
+        Path shot = HeadlessChromium.screenshot(driver, Path.of("target", "report-screenshots"), "report");
+        assertThat(Files.size(shot)).isGreaterThan(50_000);
     }
 
     @Test

@@ -53,6 +53,7 @@ public final class SampleReports {
     }
 
     static ReportWriter.Written write(Path dir, TopicMetrics m) throws IOException {
-        return ReportWriter.write(dir, m, TOPIC, SECTORS, new HtmlReport.ReportContext(sample().inputs(), "test", "CNY"));
+        return ReportWriter.write(dir, m, TOPIC, SECTORS, new HtmlReport.ReportContext(sample().inputs(), "test", "CNY"),
+                ReportSources.none());
     }
 }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tenderlens.metrics.Label;
 import io.tenderlens.metrics.Notice;
 import io.tenderlens.metrics.Procurement;
+import io.tenderlens.metrics.ProcurementExtractor;
 import io.tenderlens.metrics.ProcurementFilter;
 import io.tenderlens.metrics.Status;
 import io.tenderlens.sector.SectorClass;
 import io.tenderlens.topic.TopicGrade;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,15 +158,7 @@ public final class AlertMatcher {
 
     /** The tender's deadline, as the date the publisher wrote ({@code 2026-12-01T09:30:00+08:00} → 2026-12-01). */
     static LocalDate deadline(JsonNode compiled) {
-        String s = compiled.path("tender").path("tenderPeriod").path("endDate").asText("");
-        if (s.length() < 10) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.substring(0, 10));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return ProcurementExtractor.date(compiled.path("tender").path("tenderPeriod").path("endDate"));
     }
 
     /** The page of the call for tenders, else of any notice of the record. */

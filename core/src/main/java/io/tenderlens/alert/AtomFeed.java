@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * The Atom feed (RFC 4287) of a saved search: one entry per tender announced to it, newest first.
  * Entry ids are name-based UUIDs of (search id, ocid), so an entry keeps its id however often the feed
- * is written. Each entry links to the project page on the server ({@code /projects/{ocid}}) and to the
+ * is written. Each entry links to the project page on the server ({@code /project/{ocid}}, the server's project page) and to the
  * notice's own page; its summary says why the tender matched, in Chinese and English. All text is
  * escaped, and characters XML cannot carry (control characters) are dropped.
  */
@@ -39,12 +39,15 @@ public final class AtomFeed {
     public static String write(SavedSearch search, List<Entry> entries, String baseUrl, Instant created) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         List<Entry> sorted = entries.stream()
-                .sorted(Comparator.comparing(Entry::announcedAt).reversed().thenComparing(e -> e.match().ocid())).toList();
+                .sorted(Comparator.comparing(Entry::announcedAt).reversed()
+                        .thenComparing(e -> e.match().published(), Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(e -> e.match().ocid())).toList();
         Instant updated = sorted.isEmpty() ? created : sorted.get(0).announcedAt();
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             x.writeStartDocument("UTF-8", "1.0");
+            x.writeCharacters("\n");
             x.writeStartElement("feed");
             x.writeDefaultNamespace(ATOM);
             text(x, "id", "urn:uuid:" + uuid("feed", search.id()));
@@ -60,8 +63,10 @@ public final class AtomFeed {
             x.writeCharacters("tenderlens");
             x.writeEndElement();
             for (Entry e : sorted) {
+                x.writeCharacters("\n");
                 entry(x, search, e, base);
             }
+            x.writeCharacters("\n");
             x.writeEndElement();
             x.writeEndDocument();
             x.close();
@@ -77,7 +82,7 @@ public final class AtomFeed {
         text(x, "id", "urn:uuid:" + uuid(search.id(), m.ocid()));
         text(x, "title", m.title() == null || m.title().isBlank() ? m.ocid() : m.title());
         text(x, "updated", timestamp(e.announcedAt()));
-        link(x, "alternate", base + "/projects/" + URLEncoder.encode(m.ocid(), StandardCharsets.UTF_8).replace("+", "%20"), "text/html");
+        link(x, "alternate", base + "/project/" + URLEncoder.encode(m.ocid(), StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/"), "text/html");
         if (isWebAddress(m.sourceUrl())) {
             link(x, "related", m.sourceUrl(), "text/html");
         }

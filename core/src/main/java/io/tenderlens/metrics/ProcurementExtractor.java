@@ -256,7 +256,7 @@ public final class ProcurementExtractor {
             JsonNode ns = r.path("noticeSource");
             String type = ns.path("noticeTypeZh").asText(ns.path("noticeType").asText(String.join(",", tags)));
             out.add(new Notice(r.path("id").asText(""), date(r.path("date")), tags, ns.path("url").asText(""),
-                    ns.path("file").asText(""), ns.path("site").asText(""), type));
+                    ns.path("file").asText(""), ns.path("site").asText(""), type, ns.path("sha256").asText("")));
         }
         out.sort(Comparator.comparing(Notice::date, Comparator.nullsLast(Comparator.naturalOrder())));
         return out;
@@ -301,7 +301,7 @@ public final class ProcurementExtractor {
     }
 
     /** The date part of an OCDS date-time ({@code 2019-08-07T00:00:00+08:00} → 2019-08-07), in the publisher's own offset. */
-    static LocalDate date(JsonNode node) {
+    public static LocalDate date(JsonNode node) {
         String s = node.asText("");
         if (s.length() < 10) {
             return null;

@@ -62,6 +62,8 @@ final class AwardReader {
     private final NoticeFields fields;
     private final NoticeDocument doc;
     private final AmountParser amounts;
+    private static final Pattern SHORT_LOT_TOKEN = Pattern.compile("\\s*[0-9A-Z]{1,3}\\s*");
+    private static final Pattern SHORT_LOT_TOKEN_ANY_CASE = Pattern.compile("\\s*[0-9A-Za-z]{1,3}\\s*");
     private final Provenance provenance;
     private final BiFunction<String, String, ObjectNode> supplierParty;
 
@@ -127,7 +129,7 @@ final class AwardReader {
             for (List<String> row : t.rows()) {
                 String r = Table.cell(row, reason);
                 String l = LotIds.first(Table.cell(row, lot));
-                if (l == null && Table.cell(row, lot).matches("\\s*[0-9A-Z]{1,3}\\s*")) {
+                if (l == null && SHORT_LOT_TOKEN.matcher(Table.cell(row, lot)).matches()) {
                     l = LotIds.normalise(Table.cell(row, lot));
                 }
                 if (!r.isEmpty() && l != null) {
@@ -249,7 +251,7 @@ final class AwardReader {
 
     private static String lotOf(String cell) {
         String l = LotIds.first(cell);
-        if (l == null && cell.matches("\\s*[0-9A-Za-z]{1,3}\\s*")) {
+        if (l == null && SHORT_LOT_TOKEN_ANY_CASE.matcher(cell).matches()) {
             l = LotIds.normalise(cell);
         }
         return l;

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  */
 final class FieldExtractor {
     private static final Map<String, FieldKey> LABELS = new HashMap<>();
-    /** Known labels by their first character, longest first. */
-    private static final Map<Character, List<String>> BY_FIRST_CHAR = new HashMap<>();
+    /** Known labels as a trie, for finding every label that starts at a position in one walk. */
+    private static final LabelNode LABEL_TRIE = new LabelNode();
     /** 一、 二、… at the start of a numbered section. */
     private static final Pattern SECTION_MARK = Pattern.compile("([一二三四五六七八九十]{1,3})\\s*[、.](?!\\s*[、.])");
     /** 1.采购人信息 / 2、采购代理机构信息: numbered sub-sections whose number may be glued to the value before. */
@@ -55,10 +55,19 @@ final class FieldExtractor {
                 all.add(norm);
             }
         }
-        all.sort(Comparator.comparingInt(String::length).reversed());
         for (String l : all) {
-            BY_FIRST_CHAR.computeIfAbsent(l.charAt(0), c -> new ArrayList<>()).add(l);
+            LabelNode node = LABEL_TRIE;
+            for (int i = 0; i < l.length(); i++) {
+                node = node.children.computeIfAbsent(l.charAt(i), c -> new LabelNode());
+            }
+            node.length = l.length();
         }
+    }
+
+    /** A node of the label trie; {@code length} is the length of the label ending here, or 0. */
+    private static final class LabelNode {
+        final Map<Character, LabelNode> children = new HashMap<>(4);
+        int length;
     }
 
     /**
@@ -66,42 +75,41 @@ final class FieldExtractor {
      * The longest label that is followed by a colon wins; short labels may be spaced out (名 称：).
      */
     private static int[] labelAt(String folded, int at, int to) {
-        List<String> candidates = BY_FIRST_CHAR.get(folded.charAt(at));
-        if (candidates == null) {
-            return null;
-        }
-        for (String label : candidates) {
-            int end = matchLabel(folded, at, to, label);
-            if (end < 0) {
+        LabelNode node = LABEL_TRIE;
+        boolean spaced = false;
+        int[] ends = null;
+        int found = 0;
+        int pos = at;
+        while (pos < to) {
+            if (folded.charAt(pos) == ' ' && pos > at) {
+                spaced = true;
+                pos++;
                 continue;
             }
-            int colon = end;
+            node = node.children.get(folded.charAt(pos));
+            if (node == null) {
+                break;
+            }
+            pos++;
+            if (node.length > 0 && (!spaced || node.length <= 4)) {
+                if (ends == null) {
+                    ends = new int[8];
+                } else if (found == ends.length) {
+                    ends = java.util.Arrays.copyOf(ends, found * 2);
+                }
+                ends[found++] = pos;
+            }
+        }
+        for (int k = found - 1; k >= 0; k--) {
+            int colon = ends[k];
             while (colon < to && folded.charAt(colon) == ' ') {
                 colon++;
             }
             if (colon < to && folded.charAt(colon) == ':') {
-                return new int[] {at, end, colon + 1};
+                return new int[] {at, ends[k], colon + 1};
             }
         }
         return null;
-    }
-
-    /** The end of {@code label} at {@code at}, spaces allowed between the characters of short labels; -1 if absent. */
-    private static int matchLabel(String folded, int at, int to, String label) {
-        boolean spaced = label.length() <= 4;
-        int pos = at;
-        for (int k = 0; k < label.length(); k++) {
-            if (k > 0 && spaced) {
-                while (pos < to && folded.charAt(pos) == ' ') {
-                    pos++;
-                }
-            }
-            if (pos >= to || folded.charAt(pos) != label.charAt(k)) {
-                return -1;
-            }
-            pos++;
-        }
-        return pos;
     }
 
     /** Every labelled value start in [from, to), left to right, as {label start, label end, value start}. */
@@ -440,7 +448,7 @@ final class FieldExtractor {
                 if (c.isEmpty()) {
                     continue;
                 }
-                if (c.matches(".*\\d{3,}.*") && !c.contains("(") && !c.contains("（")) {
+                if (Text.hasDigitRun(c, 3) && !c.contains("(") && !c.contains("（")) {
                     return false;
                 }
                 if (c.length() > 24) {

@@ -1,7 +1,10 @@
 package io.tenderlens.notice;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,29 +33,18 @@ final class HtmlNoticeReader {
 
     static NoticeDocument read(String html) {
         Document doc = Jsoup.parse(html);
-        String url = pageUrl(doc);
-        doc.select("script, style, noscript, iframe, object, select, button, input, textarea").remove();
-        String title = title(doc);
-        String channel = null;
-        Element loc = doc.selectFirst(".vF_deail_currentloc, .vF_detail_currentloc");
-        if (loc != null) {
-            channel = afterColon(loc.text());
-        }
-        String published = null;
-        Element pub = doc.selectFirst("#pubTime");
-        if (pub != null && !pub.text().isBlank()) {
-            published = pub.text();
-        } else {
-            published = meta(doc, "PubDate");
-        }
-        String site = meta(doc, "SiteDomain");
+        Chrome chrome = new Chrome();
+        chrome.scan(doc, false);
+        String url = chrome.pageUrl();
+        chrome.removed.forEach(Node::remove);
+        String title = chrome.title();
+        String channel = chrome.location == null ? null : afterColon(chrome.location.text());
+        String published = chrome.pubTime != null && !chrome.pubTime.text().isBlank() ? chrome.pubTime.text() : chrome.meta("PubDate");
+        String site = chrome.meta("SiteDomain");
         if (site == null) {
-            site = meta(doc, "SiteName");
+            site = chrome.meta("SiteName");
         }
-        Element root = doc.selectFirst(".vF_deail_maincontent, .vF_detail_main");
-        if (root == null) {
-            root = doc.body();
-        }
+        Element root = chrome.main != null ? chrome.main : doc.body();
         Blocks blocks = new Blocks();
         blocks.walk(root);
         blocks.flush();
@@ -72,67 +64,108 @@ final class HtmlNoticeReader {
         return Text.squash(i >= 0 ? s.substring(i + 1) : s);
     }
 
-    private static String meta(Document doc, String name) {
-        Element m = doc.selectFirst("meta[name=" + name + "]");
-        if (m == null) {
+    /**
+     * The page chrome, found in one pass over the tree (a selector per item would walk the whole page each time):
+     * meta tags, the canonical address, comments, breadcrumb, publication time, heading, main content, and the
+     * elements that are not text (scripts, forms …).
+     */
+    private static final class Chrome {
+        private static final Set<String> NOT_TEXT = Set.of("script", "style", "noscript", "iframe", "object", "select",
+                "button", "input", "textarea");
+        final List<String> comments = new ArrayList<>();
+        final Map<String, String> metas = new HashMap<>();
+        final List<Element> titles = new ArrayList<>();
+        final List<Element> removed = new ArrayList<>();
+        String canonical;
+        Element location;
+        Element pubTime;
+        Element main;
+        Element heading;
+
+        void scan(Element parent, boolean inHeader) {
+            for (Node child : parent.childNodes()) {
+                if (child instanceof Comment c) {
+                    comments.add(c.getData());
+                } else if (child instanceof Element e) {
+                    String tag = e.normalName();
+                    if (NOT_TEXT.contains(tag)) {
+                        removed.add(e);
+                        continue;
+                    }
+                    switch (tag) {
+                        case "meta" -> {
+                            String name = e.attr("name");
+                            if (!name.isEmpty()) {
+                                metas.putIfAbsent(name.toLowerCase(Locale.ROOT), e.attr("content").trim());
+                            } else if (canonical == null && e.attr("property").equalsIgnoreCase("og:url")) {
+                                canonical = e.attr("content");
+                            }
+                        }
+                        case "link" -> {
+                            if (canonical == null && e.attr("rel").equalsIgnoreCase("canonical")) {
+                                canonical = e.attr("href");
+                            }
+                        }
+                        case "title" -> titles.add(e);
+                        case "h1" -> heading = heading == null ? e : heading;
+                        case "h2" -> heading = heading == null && (inHeader || e.hasClass("tc")) ? e : heading;
+                        default -> { }
+                    }
+                    if (location == null && (e.hasClass("vF_deail_currentloc") || e.hasClass("vF_detail_currentloc"))) {
+                        location = e;
+                    }
+                    if (pubTime == null && e.id().equals("pubTime")) {
+                        pubTime = e;
+                    }
+                    if (main == null && (e.hasClass("vF_deail_maincontent") || e.hasClass("vF_detail_main"))) {
+                        main = e;
+                    }
+                    scan(e, inHeader || e.hasClass("vF_detail_header"));
+                }
+            }
+        }
+
+        String meta(String name) {
+            String c = metas.get(name.toLowerCase(Locale.ROOT));
+            return c == null || c.isEmpty() ? null : c;
+        }
+
+        /** The notice heading: the ArticleTitle meta, the page's h2 heading, else the document title when it reads like one. */
+        String title() {
+            String t = meta("ArticleTitle");
+            if (t != null) {
+                return Text.squash(t);
+            }
+            if (heading != null && !heading.text().isBlank() && NOTICE_WORDS.matcher(heading.text()).find()) {
+                return Text.squash(heading.text());
+            }
+            for (Element e : titles) {
+                String s = Text.squash(e.text());
+                if (!s.isEmpty() && NOTICE_WORDS.matcher(s).find() && !s.endsWith("页面")) {
+                    return s;
+                }
+            }
             return null;
         }
-        String c = m.attr("content").trim();
-        return c.isEmpty() ? null : c;
-    }
 
-    /** The notice heading: the ArticleTitle meta, the page's h2 heading, else the document title when it reads like one. */
-    private static String title(Document doc) {
-        String t = meta(doc, "ArticleTitle");
-        if (t != null) {
-            return Text.squash(t);
-        }
-        Element h = doc.selectFirst(".vF_detail_header h2, .vF_detail_header h1, h2.tc, h1");
-        if (h != null && !h.text().isBlank() && NOTICE_WORDS.matcher(h.text()).find()) {
-            return Text.squash(h.text());
-        }
-        for (Element e : doc.select("title")) {
-            String s = Text.squash(e.text());
-            if (!s.isEmpty() && NOTICE_WORDS.matcher(s).find() && !s.endsWith("页面")) {
-                return s;
+        /** The address the page was saved from, as its canonical link gives it or browsers and trimming tools note it in comments. */
+        String pageUrl() {
+            if (canonical != null && canonical.startsWith("http")) {
+                return canonical;
             }
-        }
-        return null;
-    }
-
-    /** The address the page was saved from, as browsers and trimming tools note it in comments, or its canonical link. */
-    private static String pageUrl(Document doc) {
-        Element canonical = doc.selectFirst("link[rel=canonical], meta[property=og:url]");
-        if (canonical != null) {
-            String u = canonical.hasAttr("href") ? canonical.attr("href") : canonical.attr("content");
-            if (u.startsWith("http")) {
-                return u;
+            for (String c : comments) {
+                Matcher m = SAVED_FROM.matcher(c);
+                if (m.find()) {
+                    return m.group(1);
+                }
             }
-        }
-        List<String> candidates = new ArrayList<>();
-        collectComments(doc, candidates);
-        for (String c : candidates) {
-            Matcher m = SAVED_FROM.matcher(c);
-            if (m.find()) {
-                return m.group(1);
+            for (String c : comments) {
+                Matcher m = ANY_URL.matcher(c);
+                if (m.find()) {
+                    return m.group();
+                }
             }
-        }
-        for (String c : candidates) {
-            Matcher m = ANY_URL.matcher(c);
-            if (m.find()) {
-                return m.group();
-            }
-        }
-        return null;
-    }
-
-    private static void collectComments(Node node, List<String> out) {
-        for (Node child : node.childNodes()) {
-            if (child instanceof Comment c) {
-                out.add(c.getData());
-            } else {
-                collectComments(child, out);
-            }
+            return null;
         }
     }
 

@@ -25,16 +25,20 @@ public final class LotIds {
     private static final Pattern LIST = Pattern.compile(
             "(?:第)?((?:[0-9]{1,3}|[A-Z]|[一二三四五六七八九十]+)(?:\\s*(?:包|分标|标段)?\\s*[、,，和及与]\\s*(?:第)?\\s*(?:[0-9]{1,3}|[A-Z]|[一二三四五六七八九十]+))+)\\s*(包|分标|标段|标项)");
 
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(?:包|分标|标段)?\\s*[、,，和及与]\\s*(?:第)?\\s*");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=.)");
+    private static final Pattern CHINESE_NUMERAL = Pattern.compile("[一二三四五六七八九十百零〇两]+");
+
     private LotIds() {}
 
     /** Normalises one lot token: digits without leading zeros, Chinese numerals as digits, letters upper case. */
     public static String normalise(String token) {
         String t = Text.fold(token).trim().toUpperCase(Locale.ROOT);
-        if (t.matches("[0-9]+")) {
-            String stripped = t.replaceFirst("^0+(?=.)", "");
-            return stripped;
+        if (DIGITS.matcher(t).matches()) {
+            return LEADING_ZEROS.matcher(t).replaceFirst("");
         }
-        if (t.matches("[一二三四五六七八九十百零〇两]+")) {
+        if (CHINESE_NUMERAL.matcher(t).matches()) {
             return Integer.toString(ChineseNumerals.parse(t));
         }
         return t;
@@ -52,7 +56,7 @@ public final class LotIds {
         String text = Text.fold(phrase);
         Matcher list = LIST.matcher(text);
         while (list.find()) {
-            for (String part : list.group(1).split("\\s*(?:包|分标|标段)?\\s*[、,，和及与]\\s*(?:第)?\\s*")) {
+            for (String part : LIST_SEPARATOR.split(list.group(1))) {
                 if (!part.isBlank()) {
                     out.add(normalise(part));
                 }

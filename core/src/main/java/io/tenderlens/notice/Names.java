@@ -32,6 +32,10 @@ final class Names {
     private static final Pattern COMPANY_AHEAD = Pattern.compile("^[\\u4e00-\\u9fa5]{0,8}?(?:有限责任公司|股份有限公司|有限公司|集团)");
     private static final Pattern ALIAS = Pattern.compile("[（(]([^（）()]{2,20})[）)]");
 
+    private static final Pattern NUMBERED_SHORT = Pattern.compile("^[0-9一二三四五六七八九十].{0,8}");
+    private static final Pattern LEADING_TAG = Pattern.compile("^(?:【[^】]{0,12}】|\\[[^]]{0,12}])\\s*");
+    private static final Pattern DOUBLED_END = Pattern.compile("(医院|学院|大学|中心|公司)\\1$");
+
     private Names() {}
 
     /** A name as printed, without what follows it in prose (，具体由…组织实施) or a seal note; null when nothing is left. */
@@ -64,7 +68,7 @@ final class Names {
             int end = lastOrgEnd(v);
             String rest = end < 0 ? "" : v.substring(end);
             boolean glued = FieldExtractor.startsWithLabel(rest) || FieldExtractor.isLabelStart(rest)
-                    || rest.matches("^[0-9一二三四五六七八九十].{0,8}");
+                    || NUMBERED_SHORT.matcher(rest).matches();
             if (end >= 4 && glued) {
                 v = v.substring(0, end);
             }
@@ -103,7 +107,7 @@ final class Names {
      */
     static String organisationPrefix(String title) {
         String t = Text.squash(title);
-        t = t.replaceFirst("^(?:【[^】]{0,12}】|\\[[^]]{0,12}])\\s*", "");
+        t = LEADING_TAG.matcher(t).replaceFirst("");
         int about = t.indexOf("关于");
         if (about > 0 && about < 40) {
             return null; // 甲公司关于乙项目…: the writer is the agency, the buyer is not at the start
@@ -138,7 +142,7 @@ final class Names {
             return null;
         }
         String name = head.substring(0, best);
-        String doubled = name.replaceFirst("(医院|学院|大学|中心|公司)\\1$", "$1");
+        String doubled = DOUBLED_END.matcher(name).replaceFirst("$1");
         name = doubled;
         int again = name.indexOf(name.substring(0, Math.min(4, name.length())), 1);
         if (again > 0 && name.substring(again).startsWith(name.substring(0, again))) {

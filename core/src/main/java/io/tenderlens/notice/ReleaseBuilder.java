@@ -148,7 +148,7 @@ final class ReleaseBuilder {
             while (m.find()) {
                 String c = m.group(1);
                 if (c.chars().anyMatch(Character::isDigit) && (c.chars().anyMatch(Character::isLetter) || c.contains("-")
-                        || c.length() >= 8) && !c.matches("\\d{4}")) {
+                        || c.length() >= 8) && !(c.length() == 4 && c.chars().allMatch(Character::isDigit))) {
                     titleCode = cleanCode(c);
                     titleSpan = m.group();
                     break;

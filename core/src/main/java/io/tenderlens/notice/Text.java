@@ -69,6 +69,19 @@ final class Text {
         return sb == null ? s : sb.toString();
     }
 
+    /** True when the text holds at least {@code run} ASCII digits in a row. */
+    static boolean hasDigitRun(String s, int run) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n = c >= '0' && c <= '9' ? n + 1 : 0;
+            if (n >= run) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True for a CJK unified ideograph. */
     static boolean isHan(char c) {
         return c >= '\u4E00' && c <= '\u9FFF';

@@ -71,7 +71,7 @@ class AtomFeedTest {
         Element newest = es.get(0);
         assertThat(children(newest, "title").get(0).getTextContent()).isEqualTo("第二 区块链");
         assertThat(children(newest, "link")).extracting(l -> l.getAttribute("rel") + " " + l.getAttribute("href"))
-                .containsExactly("alternate http://127.0.0.1:7070/projects/ocds-213czf-000-2", "related http://www.ccgp.gov.cn/a.htm?x=1&y=2");
+                .containsExactly("alternate http://127.0.0.1:7070/project/ocds-213czf-000-2", "related http://www.ccgp.gov.cn/a.htm?x=1&y=2");
         Element hostileEntry = es.get(1);
         assertThat(children(hostileEntry, "title").get(0).getTextContent())
                 .isEqualTo("<script>alert(1)</script> 区块链 & 平台  ]]>");

@@ -18,16 +18,22 @@ import java.util.Optional;
  * What a harvest job has done, saved after every page (atomically) so that a stopped or killed run continues where
  * it stopped: finished windows and pages, the notice URLs already archived (with their SHA-256), HTTP validators for
  * conditional requests, the next page to fetch and the latest date seen. One file per job under
- * {@code DATA/harvest/}, named by the source and a hash of the job's parameters (never by untrusted text).
+ * {@code DATA/harvest/}, named by the source and a hash of the job's parameters (never by untrusted text). Notices
+ * archived between two saves go to an append-only journal beside it ({@code .notices.jsonl}, a line each), so that
+ * saving after every notice costs a line, not the whole state; {@link #save} folds the journal into the file.
  */
 public final class HarvestState {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
+    private final Path journal;
     private final ObjectNode root;
+    /** Journal lines of notices archived since the last save of either kind. */
+    private final StringBuilder unjournaled = new StringBuilder();
 
     private HarvestState(Path file, ObjectNode root) {
         this.file = file;
+        this.journal = file.resolveSibling(file.getFileName() + ".notices.jsonl");
         this.root = root;
     }
 
@@ -47,24 +53,51 @@ public final class HarvestState {
             root.put("source", source);
             root.put("job", job);
         }
-        return new HarvestState(file, root);
+        HarvestState state = new HarvestState(file, root);
+        state.replayJournal();
+        return state;
+    }
+
+    /** Notices a killed run journaled after its last save; a line cut short by the kill is ignored. */
+    private void replayJournal() throws IOException {
+        if (!Files.exists(journal)) {
+            return;
+        }
+        String text = Files.readString(journal, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        for (String line : end < 0 ? new String[0] : text.substring(0, end).split("\n")) {
+            try {
+                JsonNode entry = JSON.readTree(line);
+                root.with("notices").put(entry.path("url").asText(), entry.path("sha256").asText());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IOException(journal + ": a damaged line (" + e.getOriginalMessage() + "); move the file away to fetch its notices again", e);
+            }
+        }
     }
 
     public Path file() {
         return file;
     }
 
-    /** Saves durably (fsynced): after a page, a window, a stop. */
+    /** Saves durably (fsynced), the journal folded in: after a page, a window, a stop. */
     public void save() throws IOException {
         DurableFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        unjournaled.setLength(0);
+        Files.deleteIfExists(journal); // its notices are in the file now; replaying it again would change nothing
     }
 
     /**
-     * Saves atomically but without waiting for the disk: survives a killed process, and after a power loss at worst
-     * forgets the last few documents, which are then fetched again (the archive keeps them once).
+     * Saves the notices archived since the last save by appending them to the journal, without waiting for the disk:
+     * survives a killed process, and after a power loss at worst forgets the last few documents, which are then
+     * fetched again (the archive keeps them once).
      */
     public void saveQuickly() throws IOException {
-        DurableFiles.replaceAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        if (unjournaled.length() > 0) {
+            Files.createDirectories(journal.getParent());
+            Files.writeString(journal, unjournaled, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND, java.nio.file.StandardOpenOption.WRITE);
+            unjournaled.setLength(0);
+        }
     }
 
     /** SHA-256 of the archived bytes of a notice URL, if it was archived by this job. */
@@ -75,6 +108,7 @@ public final class HarvestState {
 
     public void noticeArchived(String url, String sha256) {
         root.with("notices").put(url, sha256);
+        unjournaled.append(JSON.createObjectNode().put("url", url).put("sha256", sha256)).append('\n');
     }
 
     /** Every notice URL this job archived, with the SHA-256 of its bytes, in the order they were archived. */

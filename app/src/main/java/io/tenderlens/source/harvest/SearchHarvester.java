@@ -18,8 +18,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Harvests a {@link SearchSite}: for each search term, the date range is cut into windows no longer than the site
- * accepts; a window whose result count exceeds the site's cap is halved until none does; each result page is read,
+ * Harvests a {@link SearchSite}: for each search term (and each channel of a site that searches one channel at a time),
+ * the date range is cut into windows no longer than the site accepts; a window whose result count exceeds the site's cap is halved until none does; each result page is read,
  * each hit followed once, its bytes archived first and then handed to the sink. Progress is saved after every page,
  * so a run that was blocked or killed continues where it stopped.
  */
@@ -40,10 +40,14 @@ public final class SearchHarvester {
         this.progress = job.progress();
     }
 
-    /** A window of days for one term. */
-    record Window(String term, LocalDate from, LocalDate to) {
+    /** A window of days for one term in one channel (empty on a site without channels). */
+    record Window(String term, String channel, LocalDate from, LocalDate to) {
         String key() {
-            return term + "|" + from + "|" + to;
+            return term + (channel.isEmpty() ? "" : "|" + channel) + "|" + from + "|" + to;
+        }
+
+        String describe() {
+            return from + ".." + to + " '" + term + "'" + (channel.isEmpty() ? "" : " in channel " + channel);
         }
 
         long days() {
@@ -57,9 +61,11 @@ public final class SearchHarvester {
         }
         Deque<Window> windows = new ArrayDeque<>();
         for (String term : terms) {
-            for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(site.maxWindowDays())) {
-                LocalDate end = start.plusDays(site.maxWindowDays() - 1L);
-                windows.addLast(new Window(term, start, end.isAfter(to) ? to : end));
+            for (String channel : site.channelsToSearch()) {
+                for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(site.maxWindowDays())) {
+                    LocalDate end = start.plusDays(site.maxWindowDays() - 1L);
+                    windows.addLast(new Window(term, channel, start, end.isAfter(to) ? to : end));
+                }
             }
         }
         return job.run(tally -> {
@@ -85,13 +91,13 @@ public final class SearchHarvester {
             state.windowDone(w.key(), "split: " + first.total + " results, over the cap of " + site.resultCap());
             state.save();
             tally.splits++;
-            progress.accept(site.name() + ": " + w.from() + ".." + w.to() + " has " + first.total + " results for '"
-                    + w.term() + "', over the cap of " + site.resultCap() + ": splitting the window");
-            return List.of(new Window(w.term(), w.from(), middle), new Window(w.term(), middle.plusDays(1), w.to()));
+            progress.accept(site.name() + ": " + w.describe() + " has " + first.total + " results, over the cap of "
+                    + site.resultCap() + ": splitting the window");
+            return List.of(new Window(w.term(), w.channel(), w.from(), middle), new Window(w.term(), w.channel(), middle.plusDays(1), w.to()));
         }
         if (first.total > site.resultCap()) {
-            progress.accept(site.name() + ": WARNING " + w.from() + " alone has " + first.total + " results for '" + w.term()
-                    + "'; the site shows only the first " + site.resultCap());
+            progress.accept(site.name() + ": WARNING " + w.describe() + " alone has " + first.total
+                    + " results; the site shows only the first " + site.resultCap());
         }
         int reachable = Math.min(first.total, site.resultCap());
         // trust what the site does over what we declared: a first page shorter than the total is the page size
@@ -114,8 +120,7 @@ public final class SearchHarvester {
         state.windowDone(w.key(), first.total + " results");
         state.save();
         tally.windows++;
-        progress.accept(site.name() + ": " + w.from() + ".." + w.to() + " '" + w.term() + "': " + first.total
-                + " results, " + notices + " notices fetched");
+        progress.accept(site.name() + ": " + w.describe() + ": " + first.total + " results, " + notices + " notices fetched");
         return List.of();
     }
 
@@ -123,26 +128,40 @@ public final class SearchHarvester {
 
     private ResultPage resultPage(Window w, int page, HarvestReport.Tally tally)
             throws IOException, InterruptedException, HarvestBlockedException {
-        URI uri = site.resultPage(w.term(), w.from(), w.to(), page);
+        URI uri = site.resultPage(w.term(), w.channel(), w.from(), w.to(), page);
         Fetched fetched = client.get(uri, Validators.NONE);
         tally.listPages++;
         Document doc = Jsoup.parse(new ByteArrayInputStream(fetched.body()), null, uri.toString());
         Set<URI> hits = new LinkedHashSet<>();
-        for (Element link : doc.select(site.hitLinks())) {
-            String href = link.absUrl("href");
-            if (!href.isEmpty()) {
-                hits.add(URI.create(href.replace(" ", "%20")));
+        Element list = doc.selectFirst(site.resultList());
+        if (list != null) {
+            for (Element link : list.select(site.hitLinks())) {
+                String href = link.absUrl("href");
+                if (!href.isEmpty()) {
+                    hits.add(URI.create(href.replace(" ", "%20")));
+                }
             }
         }
-        Matcher count = site.resultCount().matcher(doc.text());
-        if (!count.find()) {
-            if (hits.isEmpty()) {
-                throw new HarvestBlockedException(uri.toString(), "a page without results and without a result count "
-                        + "(not a result page: the site may be blocking us or changed its layout)");
-            }
-            return new ResultPage(uri, hits.size() + (page - 1) * site.pageSize(), List.copyOf(hits));
+        Matcher count = site.resultCount() == null ? null : site.resultCount().matcher(doc.text());
+        if (count != null && count.find()) {
+            return new ResultPage(uri, Integer.parseInt(count.group(1).replace(",", "")), List.copyOf(hits));
         }
-        return new ResultPage(uri, Integer.parseInt(count.group(1).replace(",", "")), List.copyOf(hits));
+        if (list == null) {
+            throw new HarvestBlockedException(uri.toString(), "a page without a result list and without a result count "
+                    + "(not a result page: the site may be blocking us or changed its layout)");
+        }
+        // no total shown: from the last page's number, counting this page's hits as a full page (the site may serve
+        // fewer a page than declared) — an upper bound, exact in pages; else only this page
+        Element last = site.lastPageLink().isEmpty() ? null : doc.selectFirst(site.lastPageLink());
+        int lastPage = last == null ? page : Math.max(page, pageNumber(last.absUrl("href"), page));
+        int perPage = lastPage > page && !hits.isEmpty() ? hits.size() : site.pageSize();
+        return new ResultPage(uri, (lastPage - 1) * perPage + (lastPage == page ? hits.size() : perPage), List.copyOf(hits));
+    }
+
+    /** The page parameter of a pager link, or {@code otherwise}. */
+    private int pageNumber(String href, int otherwise) {
+        Matcher m = java.util.regex.Pattern.compile("[?&]" + java.util.regex.Pattern.quote(site.pageParam()) + "=(\\d+)").matcher(href);
+        return m.find() ? Integer.parseInt(m.group(1)) : otherwise;
     }
 
     /** Fetches, archives and hands over one notice; false when this job already has it. */

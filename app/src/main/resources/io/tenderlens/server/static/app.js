@@ -1,6 +1,6 @@
-// tenderlens pages work without script; this file only submits a filter form when a select changes.
+// tenderlens pages work without script; this file only submits the overview's filter form when a select changes.
 document.addEventListener('DOMContentLoaded', function () {
-  document.querySelectorAll('form.filters select').forEach(function (select) {
+  document.querySelectorAll('form#overview-filters select').forEach(function (select) {
     select.addEventListener('change', function () { select.form.submit(); });
   });
 });

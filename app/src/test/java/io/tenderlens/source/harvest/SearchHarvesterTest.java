@@ -26,10 +26,7 @@ class SearchHarvesterTest {
 
     /** The ccgp declaration, served locally, with a small page size and result cap so that windows must split. */
     static SearchSite site(CcgpReplayServer server, int pageSize, int cap) {
-        SearchSite real = CcgpSearch.SITE.at(URI.create(server.searchUrl()));
-        return new SearchSite(real.name(), real.searchUrl(), real.fixedParams(), real.keywordParam(), real.startParam(),
-                real.endParam(), real.pageParam(), real.dateFormat(), pageSize, cap, real.maxWindowDays(), real.hitLinks(),
-                real.resultCount(), real.blockMarkers());
+        return CcgpSearch.SITE.at(URI.create(server.searchUrl())).withPaging(pageSize, cap);
     }
 
     HarvestReport harvest(SearchSite site, List<HarvestedDocument> sunk) throws IOException, InterruptedException {

@@ -16,7 +16,8 @@ import java.util.Map;
  * of title, buyer, supplier and text, all of them required unless {@code OR} is written; {@code field:word}
  * scopes a word to one field; {@code "…"} is a phrase; {@code -word} or {@code NOT word} excludes;
  * {@code AND}, {@code OR} and parentheses combine; {@code word*} matches words that start with it.
- * Words are the segmenter's words: {@code 区块} does not match {@code 区块链} (write {@code 区块*}).
+ * Words are the segmenter's words: {@code 区块} does not match {@code 区块链} (write {@code 区块*}); a run of Chinese that the
+ * segmenter cuts into several words ({@code 物业管理服务}) is a phrase of them.
  * A query of exclusions only means "everything but". Unknown fields are an error, not an empty result.
  */
 public final class SearchQueryParser {
@@ -96,6 +97,9 @@ public final class SearchQueryParser {
             super(SearchFields.SEARCHABLE.toArray(String[]::new), analyzer, BOOSTS);
             setDefaultOperator(QueryParser.Operator.AND);
             setSplitOnWhitespace(true);
+            // a Chinese word typed without spaces (物业管理服务) is segmented into several words: it means the
+            // compound, so they must occur together, not any one of them (服务 alone is in most notices)
+            setAutoGeneratePhraseQueries(true);
         }
 
         private static void checkField(String field) throws ParseException {

@@ -122,6 +122,9 @@ class SearchIndexTest {
         assertThat(ocids("\"智能 合约\"")).containsExactly("ocds-tltest-bc-1");
         assertThat(ocids("智能合约")).containsExactly("ocds-tltest-bc-1");
         assertThat(ocids("\"共享平台\"")).containsExactly("ocds-tltest-bc-1");
+        // a compound typed without quotes is the same phrase, not any one of its words (平台 alone is everywhere)
+        assertThat(ocids("共享平台")).containsExactly("ocds-tltest-bc-1");
+        assertThat(ocids("平台")).hasSizeGreaterThan(1);
         Set<String> seal = ocids("\"electronic seal\"");
         assertThat(seal).isNotEmpty();
         for (SearchHit h : searcher.search("\"electronic seal\"", 100).hits()) {

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ids are found first through the API ({@code /api/records}). Prints, per endpoint, requests, errors (any
  * status other than 200, or no answer within the timeout), p50, p90, p99 and max latency; then the totals.
  *
- * <p>Usage: {@code LoadTest BASE [clients=100] [seconds=60] [seed=7]}
+ * <p>Usage: {@code LoadTest BASE [clients=100] [seconds=60] [seed=7] [endpoints=.*]}: the last, a regular expression,
+ * keeps the endpoints whose name it finds (e.g. {@code overview|search}).
  */
 public final class LoadTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,7 +56,8 @@ public final class LoadTest {
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 7;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
 
-        List<Target> mix = mix(http, base, seed);
+        java.util.regex.Pattern only = java.util.regex.Pattern.compile(args.length > 4 ? args[4] : ".*");
+        List<Target> mix = mix(http, base, seed).stream().filter(t -> only.matcher(t.endpoint()).find()).toList();
         System.out.printf(Locale.ROOT, "%d clients for %d s against %s; %d distinct requests in the mix; load average %s%n",
                 clients, seconds, base, mix.size(), Machine.loadAverage());
         Map<String, List<Long>> latencies = new ConcurrentHashMap<>();

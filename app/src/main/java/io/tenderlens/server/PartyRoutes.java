@@ -87,18 +87,18 @@ final class PartyRoutes implements WebRoutes {
             // the suppliers it buys from, each listing of a supplier on a record counted
             Map<Integer, Tally> bought = new HashMap<>();
             for (int r : records) {
-                for (int s : k.suppliers[r]) {
-                    bought.computeIfAbsent(s, x -> new Tally()).add(k.award[r], r);
+                for (int j = 0; j < k.suppliers[r].length; j++) {
+                    tally(bought, k.suppliers[r][j], k, r, j).add(k.award[r], r);
                 }
             }
             long awarded = wins;
-            counterparts = top(bought, k.suppliersTable, t -> share(t.count, awarded), false);
+            counterparts = top(bought, k.suppliersTable.ids, t -> share(t.count, awarded), false);
         } else {
             // the buyers it serves, with its share of each one's awarded records
             Map<Integer, Tally> served = new HashMap<>();
             for (int r : records) {
                 if (k.buyer[r] >= 0) {
-                    served.computeIfAbsent(k.buyer[r], x -> new Tally()).add(k.award[r], r);
+                    tally(served, k.buyer[r], k, r, -1).add(k.award[r], r);
                 }
             }
             long awardedAtBuyers = 0;
@@ -107,18 +107,18 @@ final class PartyRoutes implements WebRoutes {
                 long awardedHere = 0;
                 for (int r : k.buyers.records[b]) {
                     awardedHere += k.awarded[r] ? 1 : 0;
-                    for (int s : k.suppliers[r]) {
-                        if (s != party) {
-                            rivals.computeIfAbsent(s, x -> new Tally()).add(k.award[r], b);
+                    for (int j = 0; j < k.suppliers[r].length; j++) {
+                        if (k.suppliers[r][j] != party) {
+                            tally(rivals, k.suppliers[r][j], k, r, j).add(k.award[r], b);
                         }
                     }
                 }
                 served.get(b).awarded = awardedHere;
                 awardedAtBuyers += awardedHere;
             }
-            counterparts = top(served, k.buyers, t -> share(t.count, t.awarded), false);
+            counterparts = top(served, k.buyers.ids, t -> share(t.count, t.awarded), false);
             winShare = share(wins, awardedAtBuyers);
-            competitors = top(rivals, k.suppliersTable, t -> null, true);
+            competitors = top(rivals, k.suppliersTable.ids, t -> null, true);
         }
         String name = parties.names.get(party);
         return new Profile(role, id, name == null ? id : name, records.length, budget, award,
@@ -126,13 +126,18 @@ final class PartyRoutes implements WebRoutes {
                 last == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(last).toString(), winShare, counterparts, competitors, history);
     }
 
-    /** Counts and award amounts of one counterpart, and the distinct groups (buyers) it was seen in. */
+    /** Counts and award amounts of one counterpart, the name its first record gives it, and the distinct groups (buyers) it was seen in. */
     private static final class Tally {
+        final String name;
         long count;
         BigDecimal amount;
         long groups;
         int lastGroup = -1;
         long awarded;
+
+        Tally(String name) {
+            this.name = name;
+        }
 
         void add(BigDecimal value, int group) {
             count++;
@@ -144,13 +149,23 @@ final class PartyRoutes implements WebRoutes {
         }
     }
 
+    /** The tally of {@code party}, named as record {@code r} names its buyer (position -1) or its supplier at {@code position}. */
+    private static Tally tally(Map<Integer, Tally> tallies, int party, RecordKeys k, int r, int position) {
+        Tally t = tallies.get(party);
+        if (t == null) {
+            t = new Tally(position < 0 ? k.buyerName(r) : k.supplierName(r, position));
+            tallies.put(party, t);
+        }
+        return t;
+    }
+
     /** The {@link #TOP} counterparts: most records, then largest amount, then id. */
-    private static List<PartyRow> top(Map<Integer, Tally> tallies, RecordKeys.Parties parties, Function<Tally, BigDecimal> share, boolean groups) {
+    private static List<PartyRow> top(Map<Integer, Tally> tallies, List<String> ids, Function<Tally, BigDecimal> share, boolean groups) {
         Comparator<Map.Entry<Integer, Tally>> order = Comparator.<Map.Entry<Integer, Tally>>comparingLong(e -> -e.getValue().count)
                 .thenComparing(e -> e.getValue().amount, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(e -> parties.ids.get(e.getKey()));
+                .thenComparing(e -> ids.get(e.getKey()));
         return tallies.entrySet().stream().sorted(order).limit(TOP)
-                .map(e -> new PartyRow(parties.ids.get(e.getKey()), parties.names.get(e.getKey()), e.getValue().count, e.getValue().amount,
+                .map(e -> new PartyRow(ids.get(e.getKey()), e.getValue().name, e.getValue().count, e.getValue().amount,
                         share.apply(e.getValue()), groups ? e.getValue().groups : 0))
                 .toList();
     }

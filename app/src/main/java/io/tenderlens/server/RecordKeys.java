@@ -46,6 +46,8 @@ final class RecordKeys {
 
     final Parties buyers;
     final Parties suppliersTable;
+    /** Names a record gives a party other than the party's first name (one id, two names), by {@link #slot}. */
+    private final Map<Long, String> otherNames;
 
     /** Parties of one role: id, a name, and their records (each once, in history order). */
     static final class Parties {
@@ -87,6 +89,7 @@ final class RecordKeys {
         openDeadline = null;
         buyers = new Parties();
         suppliersTable = new Parties();
+        otherNames = new HashMap<>();
     }
 
     private RecordKeys(RecordKeys r, int[] openByDeadline, LocalDateTime[] openDeadline) {
@@ -100,6 +103,7 @@ final class RecordKeys {
         byLastDate = r.byLastDate;
         buyers = r.buyers;
         suppliersTable = r.suppliersTable;
+        otherNames = r.otherNames;
         this.openByDeadline = openByDeadline;
         this.openDeadline = openDeadline;
     }
@@ -129,8 +133,8 @@ final class RecordKeys {
                     }
                     k.ocids[i] = rs.getString(1);
                     String buyerId = rs.getString(2);
-                    k.buyer[i] = buyerId == null ? -1 : k.buyers.intern(buyerId, rs.getString(3));
-                    k.suppliers[i] = supplierIndexes(k.suppliersTable, rs.getArray(4), rs.getArray(5));
+                    k.buyer[i] = buyerId == null ? -1 : k.intern(k.buyers, buyerId, rs.getString(3), slot(i, -1));
+                    k.suppliers[i] = k.supplierIndexes(i, rs.getArray(4), rs.getArray(5));
                     k.budget[i] = rs.getBigDecimal(6);
                     k.award[i] = rs.getBigDecimal(7);
                     k.awarded[i] = rs.getBoolean(8);
@@ -154,7 +158,30 @@ final class RecordKeys {
         }
     }
 
-    private static int[] supplierIndexes(Parties table, Array ids, Array names) throws SQLException {
+    private int intern(Parties table, String id, String name, long slot) {
+        int p = table.intern(id, name);
+        if (name != null && !name.equals(table.names.get(p))) {
+            otherNames.put(slot, name);
+        }
+        return p;
+    }
+
+    /** A record's buyer ({@code position} -1) or its supplier at {@code position}, as a key of {@link #otherNames}. */
+    private static long slot(int record, int position) {
+        return ((long) record << 32) | (position + 1);
+    }
+
+    /** The name record {@code r} gives its buyer. */
+    String buyerName(int r) {
+        return otherNames.getOrDefault(slot(r, -1), buyers.names.get(buyer[r]));
+    }
+
+    /** The name record {@code r} gives its supplier at {@code position} of {@link #suppliers}. */
+    String supplierName(int r, int position) {
+        return otherNames.getOrDefault(slot(r, position), suppliersTable.names.get(suppliers[r][position]));
+    }
+
+    private int[] supplierIndexes(int record, Array ids, Array names) throws SQLException {
         if (ids == null) {
             return NONE;
         }
@@ -164,7 +191,8 @@ final class RecordKeys {
         int m = 0;
         for (int j = 0; j < id.length; j++) {
             if (id[j] != null) {
-                out[m++] = table.intern(id[j].toString(), j < name.length && name[j] != null ? name[j].toString() : null);
+                out[m] = intern(suppliersTable, id[j].toString(), j < name.length && name[j] != null ? name[j].toString() : null, slot(record, m));
+                m++;
             }
         }
         return m == 0 ? NONE : Arrays.copyOf(out, m);

@@ -20,8 +20,6 @@ import static io.tenderlens.report.Html.escape;
  */
 final class LiveRoutes implements WebRoutes {
     static final ZoneId PUBLISHER_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final String OPEN = " FROM records WHERE tender_end > ? AND coalesce(tender_status, '') NOT IN ('cancelled', 'unsuccessful', 'complete')"
-            + " AND award_count = 0";
 
     static final ApiRoute LIVE = ApiRoute.get("/api/live", "Tenders still open, soonest deadline first", "live").paged();
 
@@ -47,18 +45,17 @@ final class LiveRoutes implements WebRoutes {
         return Timestamp.valueOf(LocalDateTime.now(clock.withZone(PUBLISHER_ZONE)));
     }
 
-    private long total(ServerContext ctx, Timestamp now) {
-        return ctx.db().count("SELECT count(*)" + OPEN, ps -> ps.setTimestamp(1, now));
+    private static long total(ServerContext ctx, Timestamp now) {
+        RecordKeys keys = ctx.keys();
+        return keys.openByDeadline.length - keys.firstOpenAfter(now.toLocalDateTime());
     }
 
-    private List<Open> open(ServerContext ctx, Timestamp now, Paging paging) {
-        return ctx.db().query("SELECT ocid, title, buyer_id, buyer_name, province, tender_end, budget_amount, budget_currency" + OPEN
-                        + " ORDER BY tender_end, ocid LIMIT ? OFFSET ?",
-                ps -> {
-                    ps.setTimestamp(1, now);
-                    ps.setInt(2, paging.limit());
-                    ps.setInt(3, paging.offset());
-                }, rs -> new Open(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+    private static List<Open> open(ServerContext ctx, Timestamp now, Paging paging) {
+        RecordKeys keys = ctx.keys();
+        int first = keys.firstOpenAfter(now.toLocalDateTime());
+        return ctx.db().byOcid("SELECT ocid, title, buyer_id, buyer_name, province, tender_end, budget_amount, budget_currency FROM records WHERE ocid = ?",
+                keys.ocidsOf(keys.openByDeadline, first + paging.offset(), first + paging.end()),
+                rs -> new Open(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getTimestamp(6).toLocalDateTime(), rs.getBigDecimal(7), rs.getString(8)));
     }
 

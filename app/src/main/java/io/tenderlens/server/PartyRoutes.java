@@ -11,8 +11,13 @@ import java.math.MathContext;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import static io.tenderlens.report.Html.escape;
 
@@ -49,64 +54,125 @@ final class PartyRoutes implements WebRoutes {
 
     private static Profile load(ServerContext ctx, String role, String id, Paging paging) {
         boolean buyer = role.equals("buyer");
-        String where = buyer ? "buyer_id = ?" : "list_contains(supplier_ids, ?)";
-        List<Object[]> summary = ctx.db().query("SELECT count(*), sum(budget_amount), sum(award_amount), min(first_date), max(first_date), "
-                        + (buyer ? "any_value(buyer_name)" : "any_value(supplier_names[list_position(supplier_ids, ?)])")
-                        + " FROM records WHERE " + where,
-                ps -> {
-                    ps.setString(1, id);
-                    if (!buyer) {
-                        ps.setString(2, id);
-                    }
-                }, rs -> new Object[]{rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), day(rs.getTimestamp(4)), day(rs.getTimestamp(5)), rs.getString(6)});
-        Object[] s = summary.get(0);
-        long count = (Long) s[0];
-        if (count == 0) {
+        RecordKeys k = ctx.keys();
+        RecordKeys.Parties parties = buyer ? k.buyers : k.suppliersTable;
+        int party = parties.find(id);
+        if (party < 0) {
             throw new NotFoundResponse("no " + role + " with id " + id);
         }
-        List<HistoryRow> history = ctx.db().query("SELECT ocid, title, first_date, coalesce(tender_status, stage), budget_amount, award_amount, "
-                        + (buyer ? "supplier_ids, supplier_names" : "[buyer_id], [buyer_name]")
-                        + " FROM records WHERE " + where + " ORDER BY first_date DESC NULLS LAST, ocid LIMIT ? OFFSET ?",
-                ps -> {
-                    ps.setString(1, id);
-                    ps.setInt(2, paging.limit());
-                    ps.setInt(3, paging.offset());
-                }, rs -> new HistoryRow(rs.getString(1), rs.getString(2), day(rs.getTimestamp(3)), rs.getString(4), rs.getBigDecimal(5),
+        int[] records = parties.records[party];
+        BigDecimal budget = null;
+        BigDecimal award = null;
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        long wins = 0;
+        for (int r : records) {
+            budget = plus(budget, k.budget[r]);
+            award = plus(award, k.award[r]);
+            if (k.firstDay[r] != Integer.MIN_VALUE) {
+                first = Math.min(first, k.firstDay[r]);
+                last = Math.max(last, k.firstDay[r]);
+            }
+            wins += k.awarded[r] ? 1 : 0;
+        }
+        List<HistoryRow> history = ctx.db().byOcid("SELECT ocid, title, first_date, coalesce(tender_status, stage), budget_amount, award_amount, "
+                        + (buyer ? "supplier_ids, supplier_names" : "[buyer_id], [buyer_name]") + " FROM records WHERE ocid = ?",
+                k.ocidsOf(records, paging.offset(), paging.end()),
+                rs -> new HistoryRow(rs.getString(1), rs.getString(2), day(rs.getTimestamp(3)), rs.getString(4), rs.getBigDecimal(5),
                         rs.getBigDecimal(6), strings(rs.getArray(7)), strings(rs.getArray(8))));
         List<PartyRow> counterparts;
         List<PartyRow> competitors = List.of();
         BigDecimal winShare = null;
         if (buyer) {
-            long awarded = ctx.db().count("SELECT count(*) FROM records WHERE buyer_id = ? AND award_count > 0", ps -> ps.setString(1, id));
-            counterparts = ctx.db().query("SELECT s.id, any_value(s.name), count(*), sum(s.amount) FROM (SELECT unnest(supplier_ids) AS id,"
-                            + " unnest(supplier_names) AS name, award_amount AS amount FROM records WHERE buyer_id = ?) s"
-                            + " GROUP BY s.id ORDER BY 3 DESC, 4 DESC NULLS LAST, 1 LIMIT " + TOP,
-                    ps -> ps.setString(1, id), rs -> new PartyRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4),
-                            share(rs.getLong(3), awarded), 0));
+            // the suppliers it buys from, each listing of a supplier on a record counted
+            Map<Integer, Tally> bought = new HashMap<>();
+            for (int r : records) {
+                for (int j = 0; j < k.suppliers[r].length; j++) {
+                    tally(bought, k.suppliers[r][j], k, r, j).add(k.award[r], r);
+                }
+            }
+            long awarded = wins;
+            counterparts = top(bought, k.suppliersTable.ids, t -> share(t.count, awarded), false);
         } else {
             // the buyers it serves, with its share of each one's awarded records
-            counterparts = ctx.db().query("WITH mine AS (SELECT buyer_id, any_value(buyer_name) AS name, count(*) AS wins, sum(award_amount) AS amount"
-                            + " FROM records WHERE list_contains(supplier_ids, ?) GROUP BY buyer_id),"
-                            + " awarded AS (SELECT buyer_id, count(*) AS n FROM records WHERE award_count > 0 AND buyer_id IN (SELECT buyer_id FROM mine) GROUP BY buyer_id)"
-                            + " SELECT mine.buyer_id, mine.name, mine.wins, mine.amount, awarded.n FROM mine LEFT JOIN awarded USING (buyer_id)"
-                            + " ORDER BY 3 DESC, 4 DESC NULLS LAST, 1 LIMIT " + TOP,
-                    ps -> ps.setString(1, id), rs -> new PartyRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4),
-                            share(rs.getLong(3), rs.getLong(5)), 0));
-            long awardedAtBuyers = ctx.db().count("SELECT count(*) FROM records WHERE award_count > 0 AND buyer_id IN"
-                    + " (SELECT buyer_id FROM records WHERE list_contains(supplier_ids, ?))", ps -> ps.setString(1, id));
-            long wins = ctx.db().count("SELECT count(*) FROM records WHERE list_contains(supplier_ids, ?) AND award_count > 0", ps -> ps.setString(1, id));
+            Map<Integer, Tally> served = new HashMap<>();
+            for (int r : records) {
+                if (k.buyer[r] >= 0) {
+                    tally(served, k.buyer[r], k, r, -1).add(k.award[r], r);
+                }
+            }
+            long awardedAtBuyers = 0;
+            Map<Integer, Tally> rivals = new HashMap<>();
+            for (int b : served.keySet()) {
+                long awardedHere = 0;
+                for (int r : k.buyers.records[b]) {
+                    awardedHere += k.awarded[r] ? 1 : 0;
+                    for (int j = 0; j < k.suppliers[r].length; j++) {
+                        if (k.suppliers[r][j] != party) {
+                            tally(rivals, k.suppliers[r][j], k, r, j).add(k.award[r], b);
+                        }
+                    }
+                }
+                served.get(b).awarded = awardedHere;
+                awardedAtBuyers += awardedHere;
+            }
+            counterparts = top(served, k.buyers.ids, t -> share(t.count, t.awarded), false);
             winShare = share(wins, awardedAtBuyers);
-            competitors = ctx.db().query("WITH b AS (SELECT DISTINCT buyer_id FROM records WHERE list_contains(supplier_ids, ?))"
-                            + " SELECT s.id, any_value(s.name), count(*), sum(s.amount), count(DISTINCT s.buyer_id) FROM (SELECT buyer_id, unnest(supplier_ids) AS id,"
-                            + " unnest(supplier_names) AS name, award_amount AS amount FROM records WHERE buyer_id IN (SELECT buyer_id FROM b)) s"
-                            + " WHERE s.id <> ? GROUP BY s.id ORDER BY 3 DESC, 4 DESC NULLS LAST, 1 LIMIT " + TOP,
-                    ps -> {
-                        ps.setString(1, id);
-                        ps.setString(2, id);
-                    }, rs -> new PartyRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4), null, rs.getLong(5)));
+            competitors = top(rivals, k.suppliersTable.ids, t -> null, true);
         }
-        return new Profile(role, id, s[5] == null ? id : (String) s[5], count, (BigDecimal) s[1], (BigDecimal) s[2], (String) s[3], (String) s[4],
-                winShare, counterparts, competitors, history);
+        String name = parties.names.get(party);
+        return new Profile(role, id, name == null ? id : name, records.length, budget, award,
+                first == Integer.MAX_VALUE ? null : LocalDate.ofEpochDay(first).toString(),
+                last == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(last).toString(), winShare, counterparts, competitors, history);
+    }
+
+    /** Counts and award amounts of one counterpart, the name its first record gives it, and the distinct groups (buyers) it was seen in. */
+    private static final class Tally {
+        final String name;
+        long count;
+        BigDecimal amount;
+        long groups;
+        int lastGroup = -1;
+        long awarded;
+
+        Tally(String name) {
+            this.name = name;
+        }
+
+        void add(BigDecimal value, int group) {
+            count++;
+            amount = plus(amount, value);
+            if (group != lastGroup) {
+                lastGroup = group;
+                groups++;
+            }
+        }
+    }
+
+    /** The tally of {@code party}, named as record {@code r} names its buyer (position -1) or its supplier at {@code position}. */
+    private static Tally tally(Map<Integer, Tally> tallies, int party, RecordKeys k, int r, int position) {
+        Tally t = tallies.get(party);
+        if (t == null) {
+            t = new Tally(position < 0 ? k.buyerName(r) : k.supplierName(r, position));
+            tallies.put(party, t);
+        }
+        return t;
+    }
+
+    /** The {@link #TOP} counterparts: most records, then largest amount, then id. */
+    private static List<PartyRow> top(Map<Integer, Tally> tallies, List<String> ids, Function<Tally, BigDecimal> share, boolean groups) {
+        Comparator<Map.Entry<Integer, Tally>> order = Comparator.<Map.Entry<Integer, Tally>>comparingLong(e -> -e.getValue().count)
+                .thenComparing(e -> e.getValue().amount, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(e -> ids.get(e.getKey()));
+        return tallies.entrySet().stream().sorted(order).limit(TOP)
+                .map(e -> new PartyRow(ids.get(e.getKey()), e.getValue().name, e.getValue().count, e.getValue().amount,
+                        share.apply(e.getValue()), groups ? e.getValue().groups : 0))
+                .toList();
+    }
+
+    /** SQL's {@code sum}: nulls skipped, null when every value is. */
+    private static BigDecimal plus(BigDecimal sum, BigDecimal value) {
+        return value == null ? sum : sum == null ? value : sum.add(value);
     }
 
     private static BigDecimal share(long part, long whole) {

@@ -21,12 +21,10 @@ final class RecordRoutes implements WebRoutes {
 
     private static void list(Context c, ServerContext ctx) {
         Paging paging = Paging.of(c);
-        long total = ctx.db().count("SELECT count(*) FROM records", ps -> { });
-        List<String> compiled = ctx.db().query("SELECT CAST(compiled AS VARCHAR) FROM records ORDER BY last_date DESC NULLS LAST, ocid LIMIT ? OFFSET ?",
-                ps -> {
-                    ps.setInt(1, paging.limit());
-                    ps.setInt(2, paging.offset());
-                }, rs -> rs.getString(1));
+        RecordKeys keys = ctx.keys();
+        long total = keys.size();
+        List<String> compiled = ctx.db().byOcid("SELECT CAST(compiled AS VARCHAR) FROM records WHERE ocid = ?",
+                keys.ocidsOf(keys.byLastDate, paging.offset(), paging.end()), rs -> rs.getString(1));
         ObjectNode out = recordPackage(ctx);
         out.put("total", total).put("limit", paging.limit()).put("offset", paging.offset());
         ArrayNode records = out.putArray("records");

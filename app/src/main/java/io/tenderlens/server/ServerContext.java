@@ -27,6 +27,7 @@ public final class ServerContext implements AutoCloseable {
     private final StorePool db;
     private final RecordSearcher searcher;
     private final TopicOverviews overviews;
+    private final RecordKeys keys;
     private final PageLayout layout = new PageLayout();
     private final ObjectMapper json = OcdsJson.mapper();
 
@@ -35,6 +36,7 @@ public final class ServerContext implements AutoCloseable {
         this.db = db;
         this.searcher = searcher;
         this.overviews = overviews;
+        this.keys = db.readKeys();
     }
 
     /** Connections the request threads share. */
@@ -74,6 +76,11 @@ public final class ServerContext implements AutoCloseable {
 
     public RecordSearcher searcher() {
         return searcher;
+    }
+
+    /** Every record's keys for the list pages, read once. */
+    RecordKeys keys() {
+        return keys;
     }
 
     public TopicOverviews overviews() {

@@ -66,6 +66,43 @@ public final class StorePool implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code sql} (one {@code ocid = ?} parameter: an indexed point lookup) once for each of
+     * {@code ocids} on one connection and reads the rows in the order of {@code ocids}.
+     */
+    public <T> List<T> byOcid(String sql, List<String> ocids, RowReader<T> reader) {
+        if (ocids.isEmpty()) {
+            return List.of();
+        }
+        Connection c = borrow();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            List<T> out = new ArrayList<>();
+            for (String ocid : ocids) {
+                ps.setString(1, ocid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(reader.read(rs));
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("Database error in " + store.directory() + ": " + e.getMessage(), e);
+        } finally {
+            idle.add(c);
+        }
+    }
+
+    /** Reads the keys of every record (once, when the server starts: the store is read-only while served). */
+    RecordKeys readKeys() {
+        Connection c = borrow();
+        try {
+            return RecordKeys.read(c);
+        } finally {
+            idle.add(c);
+        }
+    }
+
     /** A query's single number (a count). */
     public long count(String sql, Binder binder) {
         return query(sql, binder, rs -> rs.getLong(1)).stream().findFirst().orElse(0L);

@@ -8,6 +8,7 @@
 #   bench/load.sh                                  # the store of bench/report-1m.sh
 #   DB=/path/to/store CLIENTS=50 DURATION=30 WARMUP=10 bench/load.sh
 #   ENDPOINTS='overview|search' bench/load.sh      # only the endpoints whose name matches
+#   CLIENT=wrk bench/load.sh                       # wrk instead of the Java client, one run per endpoint
 #
 # Bounded in time: the server is stopped when the script ends, whatever happens.
 set -euo pipefail
@@ -47,6 +48,29 @@ fi
 ticks=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 before=$(cpu)
-timeout $((DURATION + 600)) java -Xmx1g -cp "$cp" io.tenderlens.bench.LoadTest "$base" "$CLIENTS" "$DURATION" 7 "${ENDPOINTS:-.*}"
+if [ "${CLIENT:-java}" = wrk ]; then
+  # wrk (C, event loop: a fraction of the Java client's CPU, which otherwise takes half of this machine's two
+  # cores from the server): one run of DURATION s per endpoint, over that endpoint's paths of the same mix
+  command -v wrk >/dev/null || { echo "error: CLIENT=wrk needs wrk (apt-get install wrk)" >&2; exit 1; }
+  java -Xmx1g -cp "$cp" io.tenderlens.bench.LoadTest "$base" 0 0 7 "${ENDPOINTS:-.*}" > "$WORK/mix.tsv"
+  echo "| endpoint | requests | errors (non-2xx, socket) | p50 ms | p90 ms | p99 ms | max ms | requests/s |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  cut -f1 "$WORK/mix.tsv" | awk '!seen[$0]++' | while IFS= read -r endpoint; do
+    awk -F'\t' -v e="$endpoint" '$1 == e {print $2}' "$WORK/mix.tsv" > "$WORK/paths.txt"
+    WRK_PATHS="$WORK/paths.txt" timeout $((DURATION + 60)) wrk -t2 -c"$CLIENTS" -d"${DURATION}s" --timeout 30s --latency \
+      -s "$here/bench/load-wrk.lua" "$base" > "$WORK/wrk.txt"
+    awk -v e="$endpoint" '
+      function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
+      /^ +Latency / { max = ms($4) }
+      /^ +50% / { p50 = ms($2) } /^ +90% / { p90 = ms($2) } /^ +99% / { p99 = ms($2) }
+      /requests in/ { n = $1 }
+      /Non-2xx/ { err += $NF }
+      /Socket errors/ { gsub(",", ""); err += $4 + $6 + $8 + $10 }
+      /^Requests\/sec/ { rps = $2 }
+      END { printf "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f |\n", e, n, err, p50, p90, p99, max, rps }' "$WORK/wrk.txt"
+  done
+else
+  timeout $((DURATION + 600)) java -Xmx1g -cp "$cp" io.tenderlens.bench.LoadTest "$base" "$CLIENTS" "$DURATION" 7 "${ENDPOINTS:-.*}"
+fi
 after=$(cpu)
 echo "server CPU time during the test (discovery included): $(( (after - before) / ticks )) s; load average $(cut -d' ' -f1-3 /proc/loadavg)"

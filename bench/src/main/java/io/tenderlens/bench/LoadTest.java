@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * status other than 200, or no answer within the timeout), p50, p90, p99 and max latency; then the totals.
  *
  * <p>Usage: {@code LoadTest BASE [clients=100] [seconds=60] [seed=7] [endpoints=.*]}: the last, a regular expression,
- * keeps the endpoints whose name it finds (e.g. {@code overview|search}).
+ * keeps the endpoints whose name it finds (e.g. {@code overview|search}). With 0 clients it prints the mix
+ * (endpoint, tab, path per line) and stops.
  */
 public final class LoadTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +59,11 @@ public final class LoadTest {
 
         java.util.regex.Pattern only = java.util.regex.Pattern.compile(args.length > 4 ? args[4] : ".*");
         List<Target> mix = mix(http, base, seed).stream().filter(t -> only.matcher(t.endpoint()).find()).toList();
+        if (clients == 0) {
+            // the mix alone, for another client (bench/load.sh with CLIENT=wrk)
+            mix.forEach(t -> System.out.println(t.endpoint() + "\t" + t.path()));
+            return;
+        }
         System.out.printf(Locale.ROOT, "%d clients for %d s against %s; %d distinct requests in the mix; load average %s%n",
                 clients, seconds, base, mix.size(), Machine.loadAverage());
         Map<String, List<Long>> latencies = new ConcurrentHashMap<>();

@@ -31,12 +31,12 @@ public final class ServerContext implements AutoCloseable {
     private final PageLayout layout = new PageLayout();
     private final ObjectMapper json = OcdsJson.mapper();
 
-    ServerContext(Path dataDirectory, StorePool db, RecordSearcher searcher, TopicOverviews overviews) {
+    ServerContext(Path dataDirectory, StorePool db, RecordSearcher searcher, TopicOverviews overviews, RecordKeys keys) {
         this.dataDirectory = dataDirectory;
         this.db = db;
         this.searcher = searcher;
         this.overviews = overviews;
-        this.keys = db.readKeys();
+        this.keys = keys;
     }
 
     /** Connections the request threads share. */
@@ -58,7 +58,11 @@ public final class ServerContext implements AutoCloseable {
             TopicOverviews overviews = new TopicOverviews(topics, store, searcher, SectorRules.bundled(), "CNY");
             // the default topic is read now, not by the first visitor
             overviews.data(overviews.defaultTopic());
-            return new ServerContext(store.directory(), new StorePool(store, CONNECTIONS), searcher, overviews);
+            StorePool pool = new StorePool(store, CONNECTIONS);
+            long start = System.nanoTime();
+            RecordKeys keys = pool.readKeys();
+            log.accept(String.format("read the keys of %,d records in %.1f s", keys.size(), (System.nanoTime() - start) / 1e9));
+            return new ServerContext(store.directory(), pool, searcher, overviews, keys);
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -61,7 +61,7 @@ if [ "${CLIENT:-java}" = wrk ]; then
       -s "$here/bench/load-wrk.lua" "$base" > "$WORK/wrk.txt"
     awk -v e="$endpoint" '
       function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
-      /^ +Latency / { max = ms($4) }
+      /^ +Latency +[0-9]/ { max = ms($4) }
       /^ +50% / { p50 = ms($2) } /^ +90% / { p90 = ms($2) } /^ +99% / { p99 = ms($2) }
       /requests in/ { n = $1 }
       /Non-2xx/ { err += $NF }

@@ -49,21 +49,12 @@ public final class StorePool implements AutoCloseable {
 
     /** Runs {@code sql} (a prepared statement: values only through {@code binder}) and reads every row. */
     public <T> List<T> query(String sql, Binder binder, RowReader<T> reader) {
-        Connection c = borrow();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        return onConnection(sql, ps -> {
             binder.bind(ps);
             List<T> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(reader.read(rs));
-                }
-            }
+            readRows(ps, reader, out);
             return out;
-        } catch (SQLException e) {
-            throw new StoreException("Database error in " + store.directory() + ": " + e.getMessage(), e);
-        } finally {
-            idle.add(c);
-        }
+        });
     }
 
     /**
@@ -74,22 +65,37 @@ public final class StorePool implements AutoCloseable {
         if (ocids.isEmpty()) {
             return List.of();
         }
-        Connection c = borrow();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        return onConnection(sql, ps -> {
             List<T> out = new ArrayList<>();
             for (String ocid : ocids) {
                 ps.setString(1, ocid);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(reader.read(rs));
-                    }
-                }
+                readRows(ps, reader, out);
             }
             return out;
+        });
+    }
+
+    private interface StatementWork<T> {
+        T run(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Prepares {@code sql} on a borrowed connection, runs {@code work} on it and gives the connection back. */
+    private <T> T onConnection(String sql, StatementWork<T> work) {
+        Connection c = borrow();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            return work.run(ps);
         } catch (SQLException e) {
             throw new StoreException("Database error in " + store.directory() + ": " + e.getMessage(), e);
         } finally {
             idle.add(c);
+        }
+    }
+
+    private static <T> void readRows(PreparedStatement ps, RowReader<T> reader, List<T> out) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(reader.read(rs));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tenderlens.place;
 
+import io.tenderlens.testing.CsvRows;
 import io.tenderlens.testing.SharedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ final class CcgpCsvNotices {
             throw new UncheckedIOException(e);
         }
         Map<String, Notice> byTitle = new LinkedHashMap<>();
-        List<List<String>> rows = parse(text);
+        List<List<String>> rows = CsvRows.parse(text);
         for (List<String> row : rows.subList(1, rows.size())) {
             String content = row.get(1).replaceAll("\\s+", "");
             Matcher m = BUYER.matcher(content);
@@ -39,43 +40,5 @@ final class CcgpCsvNotices {
             byTitle.putIfAbsent(row.get(0), new Notice(row.get(0), row.get(3), m.group(1), m.group(2)));
         }
         return new ArrayList<>(byTitle.values());
-    }
-
-    /** RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. */
-    private static List<List<String>> parse(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else if (c != '\r') {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }

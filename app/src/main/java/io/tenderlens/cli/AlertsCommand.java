@@ -60,6 +60,7 @@ public final class AlertsCommand implements Runnable {
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:saved", "1:bad query, topic, filter or webhook, or no database"})
     static final class Add implements Callable<Integer> {
         @Mixin DatabaseOption database;
+        @Mixin ProcurementFilterOptions filters;
         @Spec CommandSpec spec;
 
         @Option(names = "--name", required = true, paramLabel = "TEXT", description = "what to call it")
@@ -70,20 +71,10 @@ public final class AlertsCommand implements Runnable {
         String query;
         @Option(names = "--topic", paramLabel = "ID", description = "only tenders about this topic (e.g. blockchain)")
         String topic;
-        @Option(names = "--grade", split = ",", paramLabel = "G", description = "topic grades that count (about, mentions, boilerplate; default about,mentions)")
-        List<String> grades = new ArrayList<>();
         @Option(names = "--from", paramLabel = "DATE", description = "first notice on or after (yyyy-MM-dd)")
         String from;
         @Option(names = "--to", paramLabel = "DATE", description = "first notice on or before (yyyy-MM-dd)")
         String to;
-        @Option(names = "--province", split = ",", paramLabel = "P", description = "buyer provinces (code, 北京市 or Beijing)")
-        List<String> provinces = new ArrayList<>();
-        @Option(names = "--level", split = ",", paramLabel = "L", description = "government levels: central, local")
-        List<String> levels = new ArrayList<>();
-        @Option(names = "--sector", split = ",", paramLabel = "S", description = "sectors (id or label)")
-        List<String> sectors = new ArrayList<>();
-        @Option(names = "--buyer-kind", split = ",", paramLabel = "K", description = "buyer kinds (government, education, health, …)")
-        List<String> buyerKinds = new ArrayList<>();
         @Option(names = "--status", split = ",", paramLabel = "S", description = "statuses (bidding, unknown)")
         List<String> statuses = new ArrayList<>();
         @Option(names = "--webhook", paramLabel = "URL", description = "POST each new match here (http or https, public address)")
@@ -98,11 +89,11 @@ public final class AlertsCommand implements Runnable {
             try (AlertStore alerts = AlertStore.open(database.directory())) {
                 ObjectNode definition = new ObjectMapper().createObjectNode().put("name", name).put("query", query)
                         .put("topic", topic).put("from", from).put("to", to);
-                definition.set("grades", strings(grades));
-                definition.set("provinces", strings(provinces));
-                definition.set("levels", strings(levels));
-                definition.set("sectors", strings(sectors));
-                definition.set("buyerKinds", strings(buyerKinds));
+                definition.set("grades", strings(filters.grades));
+                definition.set("provinces", strings(filters.provinces));
+                definition.set("levels", strings(filters.levels));
+                definition.set("sectors", strings(filters.sectors));
+                definition.set("buyerKinds", strings(filters.buyerKinds));
                 definition.set("statuses", strings(statuses));
                 SavedSearch search = SavedSearch.fromJson(definition, id == null ? AlertRegistration.newId() : id, "the options");
                 AlertStore.Stored saved = AlertRegistration.register(alerts, search, webhook,

@@ -72,29 +72,16 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Mixin DatabaseOption database;
 
+    @Mixin ProcurementFilterOptions filters;
+
     @Option(names = "--input", arity = "1..*", paramLabel = "FILE", description = "OCDS files or directories to read instead of the store")
     List<Path> inputs;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory to write the report to")
     Path out;
 
-    @Option(names = "--province", split = ",", paramLabel = "P", description = "only buyers in these provinces (code, 北京市 or Beijing)")
-    List<String> provinces = new ArrayList<>();
-
-    @Option(names = "--level", split = ",", paramLabel = "L", description = "only these government levels: central, local")
-    List<String> levels = new ArrayList<>();
-
-    @Option(names = "--sector", split = ",", paramLabel = "S", description = "only these sectors (id or label)")
-    List<String> sectors = new ArrayList<>();
-
-    @Option(names = "--buyer-kind", split = ",", paramLabel = "K", description = "only these buyer kinds (government, education, health, …)")
-    List<String> buyerKinds = new ArrayList<>();
-
     @Option(names = "--source", split = ",", paramLabel = "SITE", description = "only notices from these sources (noticeSource.site)")
     List<String> sources = new ArrayList<>();
-
-    @Option(names = "--grade", split = ",", paramLabel = "G", description = "topic grades that count (about, mentions, boilerplate; default about,mentions)")
-    List<String> grades = new ArrayList<>();
 
     @Option(names = "--currency", defaultValue = "CNY", paramLabel = "CUR", description = "currency of the money figures (default: ${DEFAULT-VALUE})")
     String currency;
@@ -110,8 +97,8 @@ public final class ReportCommand implements Callable<Integer> {
             ObjectMapper json = new ObjectMapper();
             topic = topicFile != null ? Topic.fromJson(json.readTree(topicFile.toFile()), topicFile.toString()) : Topic.bundled(topicName);
             rules = sectorsFile != null ? SectorRules.fromJson(json.readTree(sectorsFile.toFile()), sectorsFile.toString()) : SectorRules.bundled();
-            filter = new ProcurementFilter(grades(), from, to, Set.copyOf(provinces), Set.copyOf(levels), Set.copyOf(sectors),
-                    Set.copyOf(buyerKinds), Set.copyOf(sources));
+            filter = new ProcurementFilter(grades(), from, to, Set.copyOf(filters.provinces), Set.copyOf(filters.levels),
+                    Set.copyOf(filters.sectors), Set.copyOf(filters.buyerKinds), Set.copyOf(sources));
         } catch (IllegalArgumentException | IOException e) {
             err.println("tenderlens report: " + e.getMessage());
             return 2;
@@ -214,7 +201,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     private Set<TopicGrade> grades() {
         Set<TopicGrade> out = EnumSet.noneOf(TopicGrade.class);
-        for (String g : grades) {
+        for (String g : filters.grades) {
             try {
                 out.add(TopicGrade.valueOf(g.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenderlens.testing.SharedData;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,22 +17,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The archive commands end to end, and the stdlib-only Python checker on their output. */
 class ArchiveCommandsTest {
     @TempDir Path tmp;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     @Test
@@ -43,13 +32,13 @@ class ArchiveCommandsTest {
         Path page = pages.resolve("wpuu__ccgp_award_tianjin_multi_package__20260928.html");
         String db = tmp.resolve("data").toString();
 
-        Run add = run("archive", "add", "--db", db, pages.toString());
+        CommandRun add = run("archive", "add", "--db", db, pages.toString());
         assertThat(add.exit()).as(add.err()).isZero();
         assertThat(add.out().lines()).hasSize(15).allSatisfy(l -> assertThat(l).startsWith("archived "));
-        Run again = run("archive", "add", "--db", db, page.toString());
+        CommandRun again = run("archive", "add", "--db", db, page.toString());
         assertThat(again.out()).startsWith("already ");
 
-        Run prove = run("prove", "--db", db, page.toString());
+        CommandRun prove = run("prove", "--db", db, page.toString());
         assertThat(prove.exit()).as(prove.err()).isZero();
         JsonNode proof = new ObjectMapper().readTree(prove.out());
         assertThat(proof.get("treeSize").asInt()).isEqualTo(15);
@@ -58,22 +47,22 @@ class ArchiveCommandsTest {
         Files.writeString(proofFile, prove.out());
         String key = Files.readString(tmp.resolve("data/archive/public-key.txt")).strip();
 
-        Run python = python(proofFile.toString(), page.toString(), "--public-key", key);
+        CommandRun python = python(proofFile.toString(), page.toString(), "--public-key", key);
         assertThat(python.exit()).as(python.out()).isZero();
         assertThat(python.out()).contains("VERIFIED").doesNotContain("FAIL");
-        Run wrongFile = python(proofFile.toString(), pages.resolve("wpuu__ccgp_award_tianjin_single_package__20260928.html").toString());
+        CommandRun wrongFile = python(proofFile.toString(), pages.resolve("wpuu__ccgp_award_tianjin_single_package__20260928.html").toString());
         assertThat(wrongFile.exit()).isEqualTo(1);
         ObjectNode forged = (ObjectNode) new ObjectMapper().readTree(prove.out());
         ((ObjectNode) forged.get("treeHead")).put("timestamp", forged.get("treeHead").get("timestamp").asLong() + 1);
         Files.writeString(proofFile, forged.toString());
-        Run badSignature = python(proofFile.toString(), "--public-key", key);
+        CommandRun badSignature = python(proofFile.toString(), "--public-key", key);
         assertThat(badSignature.exit()).isEqualTo(1);
         assertThat(badSignature.out()).contains("FAIL  the tree head").contains("NOT VERIFIED");
 
         Path savedHead = tmp.resolve("head.json");
         Files.writeString(savedHead, proof.get("treeHead").toString());
         run("archive", "add", "--db", db, SharedData.path("cn-notices/raw-html/ccgp-hebei.gov.cn").toString());
-        Run verify = run("verify", "--db", db, "--since", savedHead.toString());
+        CommandRun verify = run("verify", "--db", db, "--since", savedHead.toString());
         assertThat(verify.exit()).as(verify.out()).isZero();
         assertThat(verify.out()).contains("consistency proof from size 15 to 17").contains("verified: 17 objects");
 
@@ -86,7 +75,7 @@ class ArchiveCommandsTest {
             raf.seek(4321);
             raf.write(b ^ 0x20);
         }
-        Run broken = run("verify", "--db", db);
+        CommandRun broken = run("verify", "--db", db);
         assertThat(broken.exit()).isEqualTo(1);
         assertThat(broken.out()).contains("PROBLEM: object " + object).contains(sha).contains("is corrupt").contains("FAILED");
     }
@@ -95,12 +84,12 @@ class ArchiveCommandsTest {
     void proveNamesANoticeThatIsNotArchived() throws IOException {
         Path file = Files.writeString(tmp.resolve("n.html"), "never archived", StandardCharsets.UTF_8);
         run("archive", "add", "--db", tmp.toString(), SharedData.path("cn-notices/raw-html/ccgp-hebei.gov.cn").toString());
-        Run prove = run("prove", "--db", tmp.toString(), file.toString());
+        CommandRun prove = run("prove", "--db", tmp.toString(), file.toString());
         assertThat(prove.exit()).isEqualTo(1);
         assertThat(prove.err()).contains("is not in the archive");
     }
 
-    static Run python(String... args) throws Exception {
+    static CommandRun python(String... args) throws Exception {
         Path script = null;
         for (Path dir = Path.of("").toAbsolutePath(); dir != null && script == null; dir = dir.getParent()) {
             if (Files.exists(dir.resolve("tools/verify-proof.py"))) {
@@ -112,6 +101,6 @@ class ArchiveCommandsTest {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Run(p.exitValue(), out, "");
+        return new CommandRun(p.exitValue(), out, "");
     }
 }

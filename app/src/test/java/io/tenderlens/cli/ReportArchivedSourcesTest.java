@@ -4,7 +4,6 @@ import static io.tenderlens.cli.ArchiveCommandsTest.python;
 import static io.tenderlens.cli.ArchiveCommandsTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenderlens.cli.ArchiveCommandsTest.Run;
 import io.tenderlens.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +29,10 @@ class ReportArchivedSourcesTest {
     void theSampleReportLinksEveryProjectToItsArchivedArticle() throws Exception {
         Path data = tmp.resolve("data");
         Path seeds = SharedData.root().resolve("seeds");
-        Run add = run("archive", "add", "--db", data.toString(), seeds.toString());
+        CommandRun add = run("archive", "add", "--db", data.toString(), seeds.toString());
         assertThat(add.exit()).as(add.err()).isZero();
         Path out = tmp.resolve("report");
-        Run report = run("report", "--db", data.toString(), "--input", ReportCommand.bundledSample().toString(), "--out", out.toString());
+        CommandRun report = run("report", "--db", data.toString(), "--input", ReportCommand.bundledSample().toString(), "--out", out.toString());
         assertThat(report.exit()).as(report.err()).isZero();
         assertThat(report.out()).contains("with 3 archived sources");
 
@@ -57,12 +56,12 @@ class ReportArchivedSourcesTest {
         assertThat(page.select("pre.text").text()).contains("Tsinghua"); // PANews' article, as text
 
         String key = Files.readString(data.resolve("archive/public-key.txt")).strip();
-        Run checked = python("--report", out.toString(), "--public-key", key);
+        CommandRun checked = python("--report", out.toString(), "--public-key", key);
         assertThat(checked.exit()).as(checked.out()).isZero();
         assertThat(checked.out()).contains("VERIFIED").doesNotContain("FAIL");
 
         // the data directory itself is refused as the report folder (its archive/ would be mixed with the copies)
-        Run intoData = run("report", "--db", data.toString(), "--input", ReportCommand.bundledSample().toString(), "--out", data.toString());
+        CommandRun intoData = run("report", "--db", data.toString(), "--input", ReportCommand.bundledSample().toString(), "--out", data.toString());
         assertThat(intoData.exit()).isEqualTo(1);
         assertThat(intoData.err()).contains("write the report somewhere else");
         assertThat(run("verify", "--db", data.toString()).exit()).isZero();
@@ -73,7 +72,7 @@ class ReportArchivedSourcesTest {
         Files.delete(copy);
         bytes[100] ^= 1;
         Files.write(copy, bytes);
-        Run tampered = python("--report", out.toString(), "--public-key", key);
+        CommandRun tampered = python("--report", out.toString(), "--public-key", key);
         assertThat(tampered.exit()).isEqualTo(1);
         assertThat(tampered.out()).contains("FAIL  " + copy + " has SHA-256").contains("NOT VERIFIED");
     }
@@ -83,7 +82,7 @@ class ReportArchivedSourcesTest {
         Path pages = SharedData.path("cn-notices/raw-html/ccgp.gov.cn");
         Path data = tmp.resolve("data");
         Path converted = tmp.resolve("notices.json");
-        Run convert = run("convert", pages.toString(), "-o", converted.toString());
+        CommandRun convert = run("convert", pages.toString(), "-o", converted.toString());
         assertThat(convert.exit()).as(convert.err()).isZero();
         assertThat(run("ingest", "--db", data.toString(), converted.toString()).exit()).isZero();
         assertThat(run("archive", "add", "--db", data.toString(), pages.toString()).exit()).isZero();
@@ -92,7 +91,7 @@ class ReportArchivedSourcesTest {
                  "terms": [{"text": "医院", "lang": "zh"}], "exclusions": []}
                 """);
         Path out = tmp.resolve("report");
-        Run report = run("report", "--db", data.toString(), "--topic-file", topic.toString(), "--out", out.toString());
+        CommandRun report = run("report", "--db", data.toString(), "--topic-file", topic.toString(), "--out", out.toString());
         assertThat(report.exit()).as(report.err()).isZero();
 
         Document index = Jsoup.parse(out.resolve("index.html").toFile(), "UTF-8");
@@ -105,7 +104,7 @@ class ReportArchivedSourcesTest {
         assertThat(page.select("script")).isEmpty();
         assertThat(page.select("a[href^=http://www.ccgp.gov.cn], a[href^=https://www.ccgp.gov.cn]").size()
                 + page.select("th:contains(文件 file)").size()).as("where the notice came from").isPositive();
-        Run checked = python("--report", out.toString());
+        CommandRun checked = python("--report", out.toString());
         assertThat(checked.exit()).as(checked.out()).isZero();
 
         // reported again: the same files, nothing stale

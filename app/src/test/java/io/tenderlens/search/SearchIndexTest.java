@@ -2,16 +2,13 @@ package io.tenderlens.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tenderlens.cli.Main;
+import io.tenderlens.cli.CommandRun;
 import io.tenderlens.store.Store;
 import io.tenderlens.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,16 +67,11 @@ class SearchIndexTest {
     }
 
     static String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        if (exit != 0) {
-            throw new AssertionError(String.join(" ", args) + " exited " + exit + ": " + err);
+        CommandRun r = CommandRun.of(args);
+        if (r.exit() != 0) {
+            throw new AssertionError(String.join(" ", args) + " exited " + r.exit() + ": " + r.err());
         }
-        return out.toString();
+        return r.out();
     }
 
     static Set<String> ocids(String query) {
@@ -209,11 +201,9 @@ class SearchIndexTest {
         JsonNode range = snippet.path("highlights").get(0);
         assertThat(snippet.path("text").asText().substring(range.path("start").asInt(), range.path("end").asInt()))
                 .isEqualToIgnoringCase("blockchain");
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-        assertThat(cli.execute("search", "--db", db.toString(), "\"区块链")).isEqualTo(1);
-        assertThat(err.toString()).contains("tenderlens search: Cannot read the query");
+        CommandRun unreadable = CommandRun.of("search", "--db", db.toString(), "\"区块链");
+        assertThat(unreadable.exit()).isEqualTo(1);
+        assertThat(unreadable.err()).contains("tenderlens search: Cannot read the query");
     }
 
     @Test

@@ -44,8 +44,9 @@ final class FieldExtractor {
             "^(?:第\\s*[0-9一二三四五六七八九十]+\\s*(?:包|标段|标包|分标|标项)|标项\\s*[0-9一二三四五六七八九十]+|[0-9A-Z]{1,3}\\s*(?:包|分标|标段))\\s*:");
     /** The lot token at the start of a 包号 value: "2 本供应商为小型企业…" → 2. */
     private static final Pattern LOT_VALUE = Pattern.compile("^\\s*([0-9A-Za-z]{1,4}|[一二三四五六七八九十]{1,3})(?![0-9A-Za-z])");
-    private static final Pattern HEADER_WORDS = Pattern.compile(
-            "名称|金额|价|数量|供应商|单位|地址|序号|品牌|型号|规格|得分|排名|排序|包|标项|编号|代码|标的|类型|服务|货物|电话|理由|原因|事项|费率|优惠|下浮");
+    private static final WordTrie<String> HEADER_WORDS = WordTrie.of("名称", "金额", "价", "数量", "供应商", "单位", "地址", "序号", "品牌",
+            "型号", "规格", "得分", "排名", "排序", "包", "标项", "编号", "代码", "标的", "类型", "服务", "货物", "电话", "理由", "原因", "事项",
+            "费率", "优惠", "下浮");
 
     static {
         for (FieldKey k : FieldKey.values()) {
@@ -445,7 +446,7 @@ final class FieldExtractor {
             if (c.length() > 24) {
                 return false;
             }
-            if (HEADER_WORDS.matcher(c).find()) {
+            if (HEADER_WORDS.occursIn(c)) {
                 words++;
             }
         }

@@ -67,6 +67,16 @@ public final class WordTrie<V> {
     public record Match<V>(int length, V value) {}
 
     private final Node<V> root = new Node<>();
+    private int longest;
+
+    /** A set of words: each word is its own value. */
+    public static WordTrie<String> of(String... words) {
+        WordTrie<String> t = new WordTrie<>();
+        for (String w : words) {
+            t.put(w, w);
+        }
+        return t;
+    }
 
     /** The empty word: where every walk starts. */
     public Node<V> root() {
@@ -81,6 +91,7 @@ public final class WordTrie<V> {
         }
         V old = node.value;
         node.value = value;
+        longest = Math.max(longest, word.length());
         return old;
     }
 
@@ -107,5 +118,36 @@ public final class WordTrie<V> {
             }
         }
         return best;
+    }
+
+    /** True when one of the words occurs somewhere in the text. */
+    public boolean occursIn(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            Node<V> node = root;
+            for (int j = i; j < text.length(); j++) {
+                node = node.next(text.charAt(j));
+                if (node == null) {
+                    break;
+                }
+                if (node.value != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when the text ends with one of the words. */
+    public boolean endsIn(String text) {
+        for (int k = Math.max(0, text.length() - longest); k < text.length(); k++) {
+            Node<V> node = root;
+            for (int j = k; j < text.length() && node != null; j++) {
+                node = node.next(text.charAt(j));
+            }
+            if (node != null && node.value != null) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -286,10 +286,11 @@ public final class NoticeLinker {
         String c = Text.fold(code).toUpperCase(Locale.ROOT).replace(" ", "");
         c = c.replace('（', '(').replace('）', ')').replace('[', '(').replace(']', ')').replace('〔', '(').replace('〕', ')');
         c = c.replace('_', '-').replace('—', '-').replace('−', '-');
-        c = c.replaceAll("[。，,；;：:]+$", "");
+        c = TRAILING_PUNCTUATION.matcher(c).replaceAll("");
         return RETENDER_MARK.matcher(c).replaceFirst("");
     }
 
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[。，,；;：:]+$");
     private static final Pattern RETENDER_MARK = Pattern.compile("(?:#(?:-\\d+)?|-重\\d*|\\([^()]{0,8}重[^()]{0,4}\\)|\\(第?[一二三四五六七八九十0-9]次\\))$");
 
     /** A code distinctive enough to identify a procurement alone: not a bare short number like 202601. */

@@ -38,6 +38,7 @@ final class ReleaseBuilder {
             "(?:\\+?86\\s*-?\\s*)?(?:[(（]?0?\\d{2,3}[)）]?\\s*-?\\s*)?\\d{7,8}(?:[-转]\\d{1,5})?|1[3-9]\\d{9}|400-?\\d{3}-?\\d{4}");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Pattern SIGNATURE_DATE = Pattern.compile("^[\\u4e00-\\u9fa5()（）]{0,40}\\s*\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日$");
+    private static final Pattern HOST = Pattern.compile("^[a-z]+://([^/:]+)");
     private static final Pattern FAILED_WORDS = Pattern.compile("废标|流标|采购失败|失败|不足三家|不足3家|终止");
 
     private final NoticeDocument doc;
@@ -618,7 +619,7 @@ final class ReleaseBuilder {
         if (url == null) {
             return null;
         }
-        Matcher m = Pattern.compile("^[a-z]+://([^/:]+)").matcher(url);
+        Matcher m = HOST.matcher(url);
         return m.find() ? m.group(1) : null;
     }
 

@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
  * ({@code 第3包}) unless asked otherwise: another lot is another procurement unless a code says not.
  */
 public final class TitleStem {
+    private static final Pattern PUNCTUATION = Pattern.compile("[()（）\\[\\]【】\\-—_、,，:：“”\"'.。/]");
+    /** 结果公告2: the number of a notice among several of one procurement. */
+    private static final Pattern NOTICE_NUMBER = Pattern.compile("(?<=公告|公示)[一二三四五六七八九十0-9]{1,2}$");
     private static final Pattern LEADING = Pattern.compile("^(?:(?:【[^】]{0,12}】|\\[[^]]{0,12}]|\\s)+|.{0,40}?关于)\\s*");
     /** Notice-type words a site puts before the title: 中标公告-上海市浦东医院…. */
     private static final Pattern LEADING_TYPE = Pattern.compile("^(?:中标|成交|招标|采购|结果|更正|变更|合同)(?:结果)?公[告示]\\s*[-—:：]?\\s*");
@@ -59,10 +62,10 @@ public final class TitleStem {
         t = ROUNDS.matcher(t).replaceAll("");
         t = stem(t, true);
         t = LINK_NOISE.matcher(t).replaceAll("");
-        t = t.replaceAll("[()（）\\[\\]【】\\-—_、,，:：“”\"'.。/]", "");
+        t = PUNCTUATION.matcher(t).replaceAll("");
         for (int i = 0; i < 4; i++) {
             String before = t;
-            t = t.replaceFirst("(?<=公告|公示)[一二三四五六七八九十0-9]{1,2}$", "");
+            t = NOTICE_NUMBER.matcher(t).replaceFirst("");
             t = TYPE_TAIL.matcher(t).replaceFirst("");
             t = GENERIC_TAIL.matcher(t).replaceFirst("");
             if (t.equals(before)) {

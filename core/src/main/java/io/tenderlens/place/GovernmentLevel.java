@@ -168,7 +168,8 @@ public final class GovernmentLevel {
         boolean publicBody = !ENTERPRISE.matcher(bare).find() && !SCHOOL.matcher(bare).find();
         for (Rule r : rules) {
             if (r.kind() == Kind.PREFIX_PUBLIC && publicBody && bare.startsWith(r.words())) {
-                String rest = bare.substring(r.words().length()).replaceFirst("^\\(", "");
+                String rest = bare.substring(r.words().length());
+                rest = rest.startsWith("(") ? rest.substring(1) : rest;
                 List<DivisionMention> after = gazetteer.mentions(rest);
                 if (!after.isEmpty() && after.get(0).start() == 0) {
                     return new Decision(Level.LOCAL, "level.localDivision", after.get(0).text());

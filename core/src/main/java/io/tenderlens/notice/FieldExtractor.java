@@ -4,6 +4,7 @@ import io.tenderlens.notice.NoticeFields.Field;
 import io.tenderlens.notice.NoticeFields.Source;
 import io.tenderlens.notice.NoticeFields.Statement;
 import io.tenderlens.notice.NoticeFields.Table;
+import io.tenderlens.text.WordTrie;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 final class FieldExtractor {
     private static final Map<String, FieldKey> LABELS = new HashMap<>();
     /** Known labels as a trie, for finding every label that starts at a position in one walk. */
-    private static final LabelNode LABEL_TRIE = new LabelNode();
+    private static final WordTrie<FieldKey> LABEL_TRIE = new WordTrie<>();
     /** 一、 二、… at the start of a numbered section. */
     private static final Pattern SECTION_MARK = Pattern.compile("([一二三四五六七八九十]{1,3})\\s*[、.](?!\\s*[、.])");
     /** 1.采购人信息 / 2、采购代理机构信息: numbered sub-sections whose number may be glued to the value before. */
@@ -43,31 +44,19 @@ final class FieldExtractor {
             "^(?:第\\s*[0-9一二三四五六七八九十]+\\s*(?:包|标段|标包|分标|标项)|标项\\s*[0-9一二三四五六七八九十]+|[0-9A-Z]{1,3}\\s*(?:包|分标|标段))\\s*:");
     /** The lot token at the start of a 包号 value: "2 本供应商为小型企业…" → 2. */
     private static final Pattern LOT_VALUE = Pattern.compile("^\\s*([0-9A-Za-z]{1,4}|[一二三四五六七八九十]{1,3})(?![0-9A-Za-z])");
-    private static final Pattern HEADER_WORDS = Pattern.compile(
-            "名称|金额|价|数量|供应商|单位|地址|序号|品牌|型号|规格|得分|排名|排序|包|标项|编号|代码|标的|类型|服务|货物|电话|理由|原因|事项|费率|优惠|下浮");
+    private static final WordTrie<String> HEADER_WORDS = WordTrie.of("名称", "金额", "价", "数量", "供应商", "单位", "地址", "序号", "品牌",
+            "型号", "规格", "得分", "排名", "排序", "包", "标项", "编号", "代码", "标的", "类型", "服务", "货物", "电话", "理由", "原因", "事项",
+            "费率", "优惠", "下浮");
 
     static {
-        List<String> all = new ArrayList<>();
         for (FieldKey k : FieldKey.values()) {
             for (String label : k.labels()) {
                 String norm = normLabel(label);
-                LABELS.putIfAbsent(norm, k);
-                all.add(norm);
+                if (LABELS.putIfAbsent(norm, k) == null) {
+                    LABEL_TRIE.put(norm, k);
+                }
             }
         }
-        for (String l : all) {
-            LabelNode node = LABEL_TRIE;
-            for (int i = 0; i < l.length(); i++) {
-                node = node.children.computeIfAbsent(l.charAt(i), c -> new LabelNode());
-            }
-            node.length = l.length();
-        }
-    }
-
-    /** A node of the label trie; {@code length} is the length of the label ending here, or 0. */
-    private static final class LabelNode {
-        final Map<Character, LabelNode> children = new HashMap<>(4);
-        int length;
     }
 
     /**
@@ -75,7 +64,7 @@ final class FieldExtractor {
      * The longest label that is followed by a colon wins; short labels may be spaced out (名 称：).
      */
     private static int[] labelAt(String folded, int at, int to) {
-        LabelNode node = LABEL_TRIE;
+        WordTrie.Node<FieldKey> node = LABEL_TRIE.root();
         boolean spaced = false;
         int[] ends = null;
         int found = 0;
@@ -86,12 +75,12 @@ final class FieldExtractor {
                 pos++;
                 continue;
             }
-            node = node.children.get(folded.charAt(pos));
+            node = node.next(folded.charAt(pos));
             if (node == null) {
                 break;
             }
             pos++;
-            if (node.length > 0 && (!spaced || node.length <= 4)) {
+            if (node.value() != null && (!spaced || node.depth() <= 4)) {
                 if (ends == null) {
                     ends = new int[8];
                 } else if (found == ends.length) {
@@ -457,7 +446,7 @@ final class FieldExtractor {
             if (c.length() > 24) {
                 return false;
             }
-            if (HEADER_WORDS.matcher(c).find()) {
+            if (HEADER_WORDS.occursIn(c)) {
                 words++;
             }
         }

@@ -1,6 +1,8 @@
 package io.tenderlens.notice;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +16,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Elements;
 
 /**
  * Reads a saved notice page into a {@link NoticeDocument}: heading, breadcrumb, publication time and
@@ -34,7 +35,7 @@ final class HtmlNoticeReader {
     static NoticeDocument read(String html) {
         Document doc = Jsoup.parse(html);
         Chrome chrome = new Chrome();
-        chrome.scan(doc, false);
+        chrome.scan(doc, false, null);
         String url = chrome.pageUrl();
         chrome.removed.forEach(Node::remove);
         String title = chrome.title();
@@ -45,7 +46,7 @@ final class HtmlNoticeReader {
             site = chrome.meta("SiteName");
         }
         Element root = chrome.main != null ? chrome.main : doc.body();
-        Blocks blocks = new Blocks();
+        Blocks blocks = new Blocks(chrome.layoutTables);
         blocks.walk(root);
         blocks.flush();
         if (channel == null) {
@@ -76,13 +77,15 @@ final class HtmlNoticeReader {
         final Map<String, String> metas = new HashMap<>();
         final List<Element> titles = new ArrayList<>();
         final List<Element> removed = new ArrayList<>();
+        /** Tables that hold other tables: layout, read as prose (marked here so that no table is searched for tables). */
+        final Set<Element> layoutTables = Collections.newSetFromMap(new IdentityHashMap<>());
         String canonical;
         Element location;
         Element pubTime;
         Element main;
         Element heading;
 
-        void scan(Element parent, boolean inHeader) {
+        void scan(Element parent, boolean inHeader, Element table) {
             for (Node child : parent.childNodes()) {
                 if (child instanceof Comment c) {
                     comments.add(c.getData());
@@ -107,20 +110,29 @@ final class HtmlNoticeReader {
                             }
                         }
                         case "title" -> titles.add(e);
+                        case "table" -> {
+                            if (table != null) {
+                                layoutTables.add(table);
+                            }
+                        }
                         case "h1" -> heading = heading == null ? e : heading;
                         case "h2" -> heading = heading == null && (inHeader || e.hasClass("tc")) ? e : heading;
                         default -> { }
                     }
-                    if (location == null && (e.hasClass("vF_deail_currentloc") || e.hasClass("vF_detail_currentloc"))) {
-                        location = e;
+                    boolean header = inHeader;
+                    if (e.hasAttr("class")) {
+                        if (location == null && (e.hasClass("vF_deail_currentloc") || e.hasClass("vF_detail_currentloc"))) {
+                            location = e;
+                        }
+                        if (main == null && (e.hasClass("vF_deail_maincontent") || e.hasClass("vF_detail_main"))) {
+                            main = e;
+                        }
+                        header |= e.hasClass("vF_detail_header");
                     }
                     if (pubTime == null && e.id().equals("pubTime")) {
                         pubTime = e;
                     }
-                    if (main == null && (e.hasClass("vF_deail_maincontent") || e.hasClass("vF_detail_main"))) {
-                        main = e;
-                    }
-                    scan(e, inHeader || e.hasClass("vF_detail_header"));
+                    scan(e, header, tag.equals("table") ? e : table);
                 }
             }
         }
@@ -174,6 +186,11 @@ final class HtmlNoticeReader {
         final List<NoticeDocument.Block> out = new ArrayList<>();
         final StringBuilder all = new StringBuilder();
         private final StringBuilder line = new StringBuilder();
+        private final Set<Element> layoutTables;
+
+        Blocks(Set<Element> layoutTables) {
+            this.layoutTables = layoutTables;
+        }
 
         void walk(Node node) {
             for (Node child : node.childNodes()) {
@@ -181,7 +198,7 @@ final class HtmlNoticeReader {
                     line.append(t.getWholeText());
                 } else if (child instanceof Element e) {
                     String tag = e.normalName();
-                    if (tag.equals("table") && e.getElementsByTag("table").size() == 1) {
+                    if (tag.equals("table") && !layoutTables.contains(e)) {
                         flush();
                         grid(e);
                     } else if (BLOCK_TAGS.contains(tag)) {
@@ -206,7 +223,8 @@ final class HtmlNoticeReader {
 
         private void grid(Element table) {
             List<List<String>> rows = new ArrayList<>();
-            Elements trs = table.select("tr");
+            List<Element> trs = new ArrayList<>();
+            rowsOf(table, trs);
             for (Element tr : trs) {
                 List<String> cells = new ArrayList<>();
                 boolean any = false;
@@ -239,6 +257,17 @@ final class HtmlNoticeReader {
             out.add(new NoticeDocument.Grid(List.copyOf(rows)));
             for (List<String> r : rows) {
                 all.append(String.join(" | ", r)).append('\n');
+            }
+        }
+
+        /** The rows of a table with no table inside, in order (jsoup puts them in tbody/thead/tfoot). */
+        private static void rowsOf(Element parent, List<Element> rows) {
+            for (Element child : parent.children()) {
+                if (child.normalName().equals("tr")) {
+                    rows.add(child);
+                } else {
+                    rowsOf(child, rows);
+                }
             }
         }
 

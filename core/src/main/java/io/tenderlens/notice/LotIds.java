@@ -52,6 +52,9 @@ public final class LotIds {
 
     /** Every lot a phrase names, in order, without repeats. */
     public static List<String> all(String phrase) {
+        if (phrase.indexOf('包') < 0 && phrase.indexOf('标') < 0) {
+            return new ArrayList<>(); // every way of naming a lot has one of these
+        }
         Set<String> out = new LinkedHashSet<>();
         String text = Text.fold(phrase);
         Matcher list = LIST.matcher(text);

@@ -100,12 +100,12 @@ final class Names {
     }
 
     static boolean looksLikeOrganisation(String name) {
-        return name != null && name.length() >= 4 && ORG_END.matcher(name).find()
-                && endsWithOrg(name);
+        return name != null && name.length() >= 4 && endsWithOrg(name);
     }
 
     private static boolean endsWithOrg(String name) {
-        Matcher m = ORG_END.matcher(name);
+        // the longest ending (人力资源和社会保障部（本级）) is 14 characters: only the tail can hold one
+        Matcher m = ORG_END.matcher(name).useTransparentBounds(true).region(Math.max(0, name.length() - 16), name.length());
         while (m.find()) {
             if (m.end() == name.length()) {
                 return true;

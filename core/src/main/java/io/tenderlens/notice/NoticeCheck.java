@@ -31,7 +31,6 @@ final class NoticeCheck {
         }
         long substance = fields.fields().stream().filter(f -> SUBSTANCE.contains(f.key()) && !f.value().isEmpty()).count()
                 + fields.tables().stream().filter(t -> t.section() == Section.AWARD).count();
-        boolean heading = doc.title() != null && NoticeClassifier.typeOfTitle(doc.title()).isPresent();
         if (substance >= 2) {
             return;
         }
@@ -47,6 +46,7 @@ final class NoticeCheck {
         if (entries >= 5) {
             throw new NotANoticeException(source, "a list of " + entries + " notices (titles with dates), not one notice: convert the notices it links to");
         }
+        boolean heading = doc.title() != null && NoticeClassifier.typeOfTitle(doc.title()).isPresent();
         if (heading || substance >= 1) {
             return; // a thin notice (a crawler kept the title and a snippet) is still a notice
         }

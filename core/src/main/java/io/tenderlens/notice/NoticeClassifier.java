@@ -1,5 +1,6 @@
 package io.tenderlens.notice;
 
+import io.tenderlens.text.WordTrie;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +25,8 @@ public final class NoticeClassifier {
     private static final Map<String, NoticeType> URL_TYPES = new LinkedHashMap<>();
     private static final Map<String, String> METHODS = new LinkedHashMap<>();
     private static final Map<String, String> URL_METHODS = new LinkedHashMap<>();
-    private static final Pattern TITLE_TYPE;
-    private static final Pattern TITLE_TYPE_AT_END;
+    /** The title type words, folded, for finding the longest one at each position in one walk. */
+    private static final WordTrie<NoticeType> TITLE_TYPE = new WordTrie<>();
     private static final Pattern METHOD;
 
     static {
@@ -86,8 +87,11 @@ public final class NoticeClassifier {
         URL_METHODS.put("/dylygg/", "单一来源");
         URL_METHODS.put("/dyly/", "单一来源");
 
-        TITLE_TYPE = alternation(TITLE_TYPES.keySet());
-        TITLE_TYPE_AT_END = Pattern.compile("(?:" + TITLE_TYPE.pattern() + ")$");
+        TITLE_TYPES.forEach((words, type) -> {
+            if (TITLE_TYPE.get(Text.fold(words)) == null) {
+                TITLE_TYPE.put(Text.fold(words), type);
+            }
+        });
         METHOD = alternation(METHODS.keySet());
     }
 
@@ -131,49 +135,48 @@ public final class NoticeClassifier {
         }
         String t = Text.fold(title);
         // 国义招标股份有限公司…, 政府采购中心: type words inside an organisation's name say nothing about the notice
-        Matcher org = ORG_WITH_TYPE_WORDS.matcher(t);
-        while (org.find()) {
-            t = t.substring(0, org.start()) + " ".repeat(org.end() - org.start()) + t.substring(org.end());
-        }
-        Matcher tail = TRAILING_BRACKETS.matcher(t);
-        if (tail.find() && tail.start() > 0) {
-            t = t.substring(0, tail.start());
-        }
-        Matcher m = TITLE_TYPE.matcher(t);
-        String best = null;
-        int bestEnd = -1;
-        int from = 0;
-        while (from < t.length() && m.find(from)) {
-            if (m.end() > bestEnd || (m.end() == bestEnd && m.group().length() > best.length())) {
-                best = m.group();
-                bestEnd = m.end();
+        if (t.contains("公司") || t.contains("集团") || t.contains("中心")) {
+            Matcher org = ORG_WITH_TYPE_WORDS.matcher(t);
+            while (org.find()) {
+                t = t.substring(0, org.start()) + " ".repeat(org.end() - org.start()) + t.substring(org.end());
             }
-            from = m.start() + 1;
         }
-        if (best == null) {
+        if (endsWithClosingBracket(t)) {
+            Matcher tail = TRAILING_BRACKETS.matcher(t);
+            if (tail.find() && tail.start() > 0) {
+                t = t.substring(0, tail.start());
+            }
+        }
+        // the type words that end last; of those ending at one place, the longest
+        int bestStart = -1;
+        int bestEnd = -1;
+        NoticeType type = null;
+        for (int i = 0; i < t.length(); i++) {
+            WordTrie.Match<NoticeType> m = TITLE_TYPE.longestAt(t, i, 1);
+            if (m != null && i + m.length() > bestEnd) {
+                bestStart = i;
+                bestEnd = i + m.length();
+                type = m.value();
+            }
+        }
+        if (type == null) {
             return Optional.empty();
         }
-        NoticeType type = lookup(best);
-        int start = bestEnd - best.length();
+        int start = bestStart;
         // the notice's own words for its type: the run of type words ending here (公开招标中标公告, 中标（成交）结果公告)
-        for (boolean more = true; more && start > 0; ) {
-            more = false;
-            Matcher before = TITLE_TYPE_AT_END.matcher(t.substring(Math.max(0, start - 12), start));
-            if (before.find()) {
-                start -= before.group().length();
-                more = true;
-            }
+        for (int before = typeWordsEndingAt(t, start); before > 0; before = typeWordsEndingAt(t, start)) {
+            start -= before;
         }
         String words = title.substring(start, bestEnd);
         if (type == NoticeType.TENDER) {
-            Matcher a = AMENDING.matcher(t.substring(0, bestEnd - best.length()));
+            Matcher a = AMENDING.matcher(t.substring(0, bestStart));
             if (a.find()) {
                 return Optional.of(new Evidence<>(NoticeType.AMENDMENT, title.substring(a.start(), bestEnd), "type.title"));
             }
         }
         if (type == NoticeType.AMENDMENT) {
             // 中标结果变更公告, 关于…中标公告的更正公告: the correction of an award
-            Matcher award = AWARD_WORDS.matcher(t.substring(0, bestEnd - best.length()));
+            Matcher award = AWARD_WORDS.matcher(t.substring(0, bestStart));
             if (award.find()) {
                 return Optional.of(new Evidence<>(NoticeType.AWARD_AMENDMENT, title.substring(award.start(), bestEnd), "type.title"));
             }
@@ -181,13 +184,24 @@ public final class NoticeClassifier {
         return Optional.of(new Evidence<>(type, words, "type.title"));
     }
 
-    private static NoticeType lookup(String folded) {
-        for (Map.Entry<String, NoticeType> e : TITLE_TYPES.entrySet()) {
-            if (Text.fold(e.getKey()).equals(folded)) {
-                return e.getValue();
+    private static boolean endsWithClosingBracket(String t) {
+        String s = t.stripTrailing();
+        char c = s.isEmpty() ? ' ' : s.charAt(s.length() - 1);
+        return c == ']' || c == ')' || c == '】';
+    }
+
+    /** The length of the longest type word that ends at {@code end} and starts at most 12 characters before it, or 0. */
+    private static int typeWordsEndingAt(String t, int end) {
+        for (int k = Math.max(0, end - 12); k < end; k++) {
+            WordTrie.Node<NoticeType> node = TITLE_TYPE.root();
+            for (int i = k; i < end && node != null; i++) {
+                node = node.next(t.charAt(i));
+            }
+            if (node != null && node.value() != null) {
+                return end - k;
             }
         }
-        throw new IllegalStateException(folded);
+        return 0;
     }
 
     /** The type the site's channel states: the breadcrumb's last channel words, else the URL's channel code. */

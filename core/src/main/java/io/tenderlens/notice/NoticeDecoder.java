@@ -1,6 +1,9 @@
 package io.tenderlens.notice;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -92,47 +95,26 @@ public final class NoticeDecoder {
         }
     }
 
-    /** The bytes as UTF-8 if they are valid UTF-8 (checked in one pass, then decoded by the JDK's fast path), else null. */
+    /**
+     * The bytes as UTF-8 if they are valid UTF-8, else null. The JDK's decoder (fast, vectorised) replaces every
+     * malformed sequence by U+FFFD, so a result without U+FFFD was valid; only a text that holds U+FFFD, as
+     * invalid bytes or as the character itself, is checked byte by byte.
+     */
     private static String strictUtf8(byte[] bytes) {
-        int i = 0;
-        int n = bytes.length;
-        while (i < n) {
-            int b = bytes[i] & 0xFF;
-            if (b < 0x80) {
-                i++;
-                continue;
-            }
-            int extra;
-            int min;
-            if (b >= 0xC2 && b <= 0xDF) {
-                extra = 1;
-                min = 0x80;
-            } else if (b >= 0xE0 && b <= 0xEF) {
-                extra = 2;
-                min = 0x800;
-            } else if (b >= 0xF0 && b <= 0xF4) {
-                extra = 3;
-                min = 0x10000;
-            } else {
-                return null;
-            }
-            if (i + extra >= n) {
-                return null;
-            }
-            int cp = b & (0x3F >> extra);
-            for (int k = 1; k <= extra; k++) {
-                int c = bytes[i + k] & 0xFF;
-                if ((c & 0xC0) != 0x80) {
-                    return null;
-                }
-                cp = (cp << 6) | (c & 0x3F);
-            }
-            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                return null; // overlong, out of range, or a surrogate
-            }
-            i += extra + 1;
+        String s = new String(bytes, StandardCharsets.UTF_8);
+        return s.indexOf('\uFFFD') < 0 || isValidUtf8(bytes) ? s : null;
+    }
+
+    private static boolean isValidUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static boolean hasNonAscii(byte[] bytes) {

@@ -16,6 +16,7 @@ import java.util.Set;
 final class NoticeIdentity {
     /** Fields that say where a notice was found, not what it says. */
     private static final Set<String> NOT_CONTENT = Set.of("id", "ocid", "noticeSource", "provenance");
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private NoticeIdentity() {}
 
@@ -58,8 +59,35 @@ final class NoticeIdentity {
             sb.append(']');
         } else if (node.isNumber()) {
             sb.append(node.decimalValue().stripTrailingZeros().toPlainString());
+        } else if (node.isTextual()) {
+            quote(node.textValue(), sb);
         } else {
-            sb.append(node.toString());
+            sb.append(node.toString()); // true, false, null
         }
+    }
+
+    /** A string as JSON writes it: quote, backslash and control characters escaped, nothing else. */
+    static void quote(String s, StringBuilder sb) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
     }
 }

@@ -44,29 +44,36 @@ final class Text {
 
     /** Collapses runs of any kind of space (ideographic, no-break, tabs, line breaks) to one space and trims. */
     static String squash(String s) {
-        StringBuilder sb = null;
-        boolean space = false;
         int n = s.length();
-        for (int i = 0; i < n; i++) {
+        int first = 0;
+        while (first < n && !isSpace(s.charAt(first))) {
+            first++;
+        }
+        if (first == n) {
+            return s;
+        }
+        char[] out = new char[n];
+        s.getChars(0, first, out, 0);
+        int len = first;
+        boolean space = true;
+        for (int i = first + 1; i < n; i++) {
             char c = s.charAt(i);
-            boolean isSpace = Character.isWhitespace(c) || c == '\u3000' || c == '\u00A0' || c == '\u2002' || c == '\u2003'
-                    || c == '\u2009' || c == '\u200B' || c == '\uFEFF';
-            if (isSpace) {
-                if (sb == null) {
-                    sb = new StringBuilder(n).append(s, 0, i);
-                }
+            if (isSpace(c)) {
                 space = true;
                 continue;
             }
-            if (sb != null) {
-                if (space && sb.length() > 0) {
-                    sb.append(' ');
-                }
-                sb.append(c);
+            if (space && len > 0) {
+                out[len++] = ' ';
             }
+            out[len++] = c;
             space = false;
         }
-        return sb == null ? s : sb.toString();
+        return new String(out, 0, len);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u3000' || c == '\u00A0' || c == '\u2002' || c == '\u2003'
+                || c == '\u2009' || c == '\u200B' || c == '\uFEFF';
     }
 
     /** True when the text holds at least {@code run} ASCII digits in a row. */

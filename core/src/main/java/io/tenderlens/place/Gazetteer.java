@@ -1,5 +1,6 @@
 package io.tenderlens.place;
 
+import io.tenderlens.text.WordTrie;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +53,7 @@ public final class Gazetteer {
     private final Map<String, String> cityCodeOf = new HashMap<>();
     private final Map<String, String> capitalOf = new HashMap<>();
     private final Map<String, List<Alias>> aliases = new HashMap<>();
-    private final NameTrie<DivisionMention> mentionTemplates = new NameTrie<>();
+    private final WordTrie<DivisionMention> mentionTemplates = new WordTrie<>();
 
     /** One way of writing a division's name; {@code fullName} is false for a short name (岫岩, 鞍山). */
     private record Alias(Division division, boolean fullName) {}
@@ -341,7 +342,7 @@ public final class Gazetteer {
         List<DivisionMention> found = new ArrayList<>();
         int i = 0;
         while (i < s.length()) {
-            NameTrie.Match<DivisionMention> m = mentionTemplates.longestAt(s, i, 2);
+            WordTrie.Match<DivisionMention> m = mentionTemplates.longestAt(s, i, 2);
             if (m == null) {
                 i++;
                 continue;

@@ -1,5 +1,6 @@
 package io.tenderlens.place;
 
+import io.tenderlens.text.WordTrie;
 import io.tenderlens.place.ResolvedRegion.Evidence;
 import io.tenderlens.place.ResolvedRegion.Source;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class RegionResolver {
     private static final Pattern STREET = Pattern.compile("^(路|街|巷|弄|大道|大街|东路|西路|南路|北路|中路|一路|二路|三路)");
 
     private final Gazetteer gazetteer;
-    private final NameTrie<String> institutions = new NameTrie<>();
+    private final WordTrie<String> institutions = new WordTrie<>();
 
     /**
      * @param gazetteer    the divisions
@@ -132,7 +133,7 @@ public final class RegionResolver {
     private String nameClues(String name, List<Clue> found) {
         List<int[]> institutionSpans = new ArrayList<>();
         for (int i = 0; i < name.length(); ) {
-            NameTrie.Match<String> m = institutions.longestAt(name, i, 2);
+            WordTrie.Match<String> m = institutions.longestAt(name, i, 2);
             if (m == null) {
                 i++;
                 continue;

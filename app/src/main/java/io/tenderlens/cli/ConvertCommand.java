@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
@@ -55,13 +56,16 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit with status 1 if any input was not a notice.")
     boolean strict;
 
+    @Mixin
+    NoticeWorkersOption workers;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        NoticeFiles.Result result = new NoticeFiles().releases(files, p -> err.println("convert: " + p));
+        NoticeFiles.Result result = new NoticeFiles(workers.workers()).releases(files, p -> err.println("convert: " + p));
         ObjectNode pkg = releasePackage(result.releases());
         ObjectMapper mapper = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         if (pretty) {

@@ -48,6 +48,7 @@ public final class IngestCommand implements Callable<Integer> {
     private static final int WARNINGS_SHOWN = 20;
 
     @Mixin DatabaseOption database;
+    @Mixin NoticeWorkersOption workers;
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", arity = "1..*",
@@ -95,7 +96,7 @@ public final class IngestCommand implements Callable<Integer> {
                         reader.read(file, storing);
                     }
                 }
-                ingestNotices(notices, ingest);
+                ingestNotices(notices, ingest, workers.workers());
             }
             counts = ingest.finish();
         } catch (StoreException e) {
@@ -117,11 +118,11 @@ public final class IngestCommand implements Callable<Integer> {
      * Notices are converted and linked together (one ocid per procurement, re-publications once), so the
      * notice files of one ingest are read as one batch before they are stored.
      */
-    private static void ingestNotices(List<Path> files, ReleaseIngest ingest) throws IOException {
+    private static void ingestNotices(List<Path> files, ReleaseIngest ingest, int workers) throws IOException {
         if (files.isEmpty()) {
             return;
         }
-        NoticeFiles.Result converted = new NoticeFiles().releases(files,
+        NoticeFiles.Result converted = new NoticeFiles(workers).releases(files,
                 p -> ingest.problem(p.file(), p.position().isEmpty() ? null : p.position(), p.message()));
         for (var release : converted.releases()) {
             String file = release.path("noticeSource").path("file").asText(null);

@@ -58,7 +58,7 @@ class IngestCommandTest {
         Path db = dir.resolve("notices");
         String crawl = SharedData.path("cn-notices/csv/junkrango__ccgp_spider__output.csv").toString();
         String pages = SharedData.path("cn-notices/raw-html/ccgp.gov.cn").toString();
-        Run first = tenderlens("ingest", "--db", db.toString(), crawl, pages);
+        Run first = tenderlens("ingest", "--db", db.toString(), "--workers", "1", crawl, pages);
         assertThat(first.exit()).as(first.err()).isZero();
         long records;
         try (Store store = Store.openReadOnly(db)) {
@@ -71,7 +71,8 @@ class IngestCommandTest {
             }
         }
         assertThat(records).isGreaterThan(20);
-        Run again = tenderlens("ingest", "--db", db.toString(), crawl, pages);
+        // again on three workers: the same releases, so nothing new
+        Run again = tenderlens("ingest", "--db", db.toString(), "--workers", "3", crawl, pages);
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.err()).contains(" 0 new,");
         try (Store store = Store.openReadOnly(db)) {

@@ -2,6 +2,7 @@ package io.tenderlens.source.notice;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,12 +16,13 @@ import io.tenderlens.notice.NoticeOrigin;
 import io.tenderlens.notice.PlainTextNoticeParser;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -34,22 +36,36 @@ import org.apache.commons.csv.CSVRecord;
  * 剑鱼标讯-style records). Directories are read recursively, in name order. A file or record that is
  * not a notice becomes a {@link NoticeProblem} naming it; the rest is read.
  *
- * <p>{@link #releases} is what {@code convert} and {@code ingest} call: files → linked releases.
+ * <p>{@link #releases} is what {@code convert} and {@code ingest} call: files → linked releases. Notices
+ * are parsed on several threads (one per core unless told otherwise: the parsers are pure), a crawler table's
+ * or aggregator array's rows too; releases and problems still come out in input order, so the output does
+ * not depend on the number of threads.
  */
 public final class NoticeFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final CcgpNoticeParser pages;
     private final PlainTextNoticeParser texts;
     private final AggregatorNotices aggregator;
+    private final int workers;
 
+    /** A reader that parses on every core. */
     public NoticeFiles() {
-        this(new CcgpNoticeParser(), new PlainTextNoticeParser());
+        this(Runtime.getRuntime().availableProcessors());
     }
 
-    public NoticeFiles(CcgpNoticeParser pages, PlainTextNoticeParser texts) {
+    /** A reader that parses on {@code workers} threads (1: on the calling thread). The output is the same. */
+    public NoticeFiles(int workers) {
+        this(new CcgpNoticeParser(), new PlainTextNoticeParser(), workers);
+    }
+
+    public NoticeFiles(CcgpNoticeParser pages, PlainTextNoticeParser texts, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, not " + workers);
+        }
         this.pages = pages;
         this.texts = texts;
         this.aggregator = new AggregatorNotices(texts);
+        this.workers = workers;
     }
 
     /** The kinds of notice file, by name (and, for {@code .json}, by the shape of its records). */
@@ -91,20 +107,35 @@ public final class NoticeFiles {
 
     /**
      * Reads the files (directories recursively) and links the notices: exact re-publications become one
-     * release, the notices of one procurement share an ocid. Releases come in input order.
+     * release, the notices of one procurement share an ocid. Releases come in input order, and so do the
+     * problems, whatever the number of workers.
      */
     public Result releases(List<Path> files, Consumer<NoticeProblem> problems) throws IOException {
-        List<ObjectNode> all = new ArrayList<>();
+        List<ObjectNode> distinct = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         List<NoticeProblem> seen = new ArrayList<>();
-        Consumer<NoticeProblem> collect = p -> {
-            seen.add(p);
-            problems.accept(p);
+        int[] notices = {0};
+        // Exact re-publications are dropped as they arrive, keeping the first as the linker would: a crawl that
+        // holds each notice 25 times then keeps one copy in memory, not 25.
+        Consumer<Outcome> collect = o -> {
+            if (o.problem() != null) {
+                seen.add(o.problem());
+                problems.accept(o.problem());
+            } else {
+                notices[0]++;
+                if (ids.add(o.release().path("id").asText())) {
+                    distinct.add(o.release());
+                }
+            }
         };
-        for (Path f : expand(files)) {
-            read(f, all::add, collect);
+        try (OrderedWork<Outcome> work = new OrderedWork<>(workers, collect)) {
+            for (Path f : expand(files)) {
+                read(f, work);
+            }
+            work.finish();
         }
-        NoticeLinker.Linked linked = NoticeLinker.link(all);
-        return new Result(linked.releases(), all.size(), linked.duplicateOf().size(), seen);
+        NoticeLinker.Linked linked = NoticeLinker.link(distinct);
+        return new Result(linked.releases(), notices[0], notices[0] - distinct.size(), seen);
     }
 
     /** Files in order, directories replaced by the notice files under them (sorted by path). */
@@ -126,62 +157,93 @@ public final class NoticeFiles {
         return out;
     }
 
-    /** Reads one file: each notice in it to {@code releases}, each failure to {@code problems}. */
-    public void read(Path file, Consumer<ObjectNode> releases, Consumer<NoticeProblem> problems) throws IOException {
+    /** What reading one notice gave: its release, or the problem that kept it from being one. */
+    private record Outcome(ObjectNode release, NoticeProblem problem) {
+        static Outcome problem(String file, String position, String message) {
+            return new Outcome(null, new NoticeProblem(file, position, message));
+        }
+    }
+
+    /**
+     * Queues the reading of one file: a page or text is read and parsed by a worker; a crawler table or
+     * aggregator array is split into its rows here and each row is parsed by a worker.
+     */
+    private void read(Path file, OrderedWork<Outcome> work) {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
-            problems.accept(new NoticeProblem(name, "", "no such file"));
+            work.submit(() -> Outcome.problem(name, "", "no such file"));
             return;
         }
-        Kind kind = kindOf(file);
+        Kind kind;
+        try {
+            kind = kindOf(file);
+        } catch (IOException e) {
+            work.submit(() -> Outcome.problem(name, "", "could not be read: " + e));
+            return;
+        }
         if (kind == null) {
-            problems.accept(new NoticeProblem(name, "", "not a notice file: expected .html/.htm pages, .txt texts, "
+            work.submit(() -> Outcome.problem(name, "", "not a notice file: expected .html/.htm pages, .txt texts, "
                     + ".csv crawler tables or .json aggregator arrays"));
             return;
         }
-        byte[] bytes = Files.readAllBytes(file);
-        // a saved page or text that prints no date at all is dated by its file, and says so
-        Consumer<ObjectNode> dated = r -> {
-            if (!r.has("date")) {
-                try {
-                    String modified = Files.getLastModifiedTime(file).toInstant().toString();
-                    r.put("date", modified);
-                    ObjectNode p = r.withArray("provenance").addObject();
-                    p.put("id", "date");
-                    p.put("text", name + " last modified " + modified);
-                    p.put("rule", "date.fileModified");
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-            releases.accept(r);
-        };
         switch (kind) {
-            case PAGE -> one(() -> pages.parse(bytes, NoticeOrigin.ofFile(name, Hashes.sha256(bytes))), name, "", dated, problems);
-            case TEXT -> one(() -> texts.parse(bytes, NoticeOrigin.ofFile(name, Hashes.sha256(bytes))), name, "", dated, problems);
-            case CSV -> csv(name, bytes, releases, problems);
-            case AGGREGATOR_JSON -> aggregator(name, bytes, releases, problems);
+            case PAGE, TEXT -> work.submit(() -> page(file, kind));
+            case CSV -> csv(file, work);
+            case AGGREGATOR_JSON -> aggregator(file, work);
         }
+    }
+
+    /** One saved page or text. One that prints no date at all is dated by its file, and says so. */
+    private Outcome page(Path file, Kind kind) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return Outcome.problem(name, "", "could not be read: " + e);
+        }
+        NoticeOrigin origin = NoticeOrigin.ofFile(name, Hashes.sha256(bytes));
+        Outcome read = one(() -> kind == Kind.PAGE ? pages.parse(bytes, origin) : texts.parse(bytes, origin), name, "");
+        ObjectNode r = read.release();
+        if (r != null && !r.has("date")) {
+            try {
+                String modified = Files.getLastModifiedTime(file).toInstant().toString();
+                r.put("date", modified);
+                ObjectNode p = r.withArray("provenance").addObject();
+                p.put("id", "date");
+                p.put("text", name + " last modified " + modified);
+                p.put("rule", "date.fileModified");
+            } catch (IOException e) {
+                return Outcome.problem(name, "", "could not be dated by the file: " + e);
+            }
+        }
+        return read;
     }
 
     private interface Parse {
         ObjectNode run() throws NotANoticeException;
     }
 
-    private static void one(Parse parse, String file, String position, Consumer<ObjectNode> releases,
-                            Consumer<NoticeProblem> problems) {
+    private static Outcome one(Parse parse, String file, String position) {
         try {
-            releases.accept(parse.run());
+            return new Outcome(parse.run(), null);
         } catch (NotANoticeException e) {
-            problems.accept(new NoticeProblem(file, position, "not a procurement notice: " + e.reason()));
+            return Outcome.problem(file, position, "not a procurement notice: " + e.reason());
         } catch (RuntimeException e) {
-            problems.accept(new NoticeProblem(file, position, "could not be read: " + e));
+            return Outcome.problem(file, position, "could not be read: " + e);
         }
     }
 
     /** A crawler's table: a header row naming title (name/title), text (content/text/detail), time and url columns. */
-    private void csv(String file, byte[] bytes, Consumer<ObjectNode> releases, Consumer<NoticeProblem> problems) throws IOException {
-        String text = NoticeDecoder.decode(bytes).text();
+    private void csv(Path path, OrderedWork<Outcome> work) {
+        String file = path.toString();
+        String text;
+        try {
+            text = NoticeDecoder.decode(Files.readAllBytes(path)).text();
+        } catch (IOException e) {
+            work.submit(() -> Outcome.problem(file, "", "could not be read: " + e));
+            return;
+        }
         try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT)) {
             int title = -1;
             int content = -1;
@@ -201,47 +263,60 @@ public final class NoticeFiles {
                         }
                     }
                     if (content < 0) {
-                        problems.accept(new NoticeProblem(file, "line 1", "no text column: expected a header with "
+                        work.submit(() -> Outcome.problem(file, "line 1", "no text column: expected a header with "
                                 + "content (or text, detail) and title (or name), time, url"));
                         return;
                     }
                     header = false;
                     continue;
                 }
-                String position = "line " + r.getParser().getCurrentLineNumber() + ", record " + (r.getRecordNumber() - 1);
-                String rowText = cell(r, content);
-                String rowTitle = cell(r, title);
-                NoticeOrigin origin = new NoticeOrigin(file + "#" + (r.getRecordNumber() - 1), blank(cell(r, url)), null,
-                        blank(cell(r, time)), Hashes.sha256(String.join("\u0000", r.toList())));
-                one(() -> texts.parse(blank(rowTitle), rowText, origin), file, position, releases, problems);
+                long row = r.getRecordNumber() - 1;
+                String position = "line " + r.getParser().getCurrentLineNumber() + ", record " + row;
+                List<String> cells = r.toList();
+                String rowText = cell(cells, content);
+                String rowTitle = cell(cells, title);
+                String rowUrl = cell(cells, url);
+                String rowTime = cell(cells, time);
+                work.submit(() -> {
+                    NoticeOrigin origin = new NoticeOrigin(file + "#" + row, blank(rowUrl), null, blank(rowTime),
+                            Hashes.sha256(String.join("\u0000", cells)));
+                    return one(() -> texts.parse(blank(rowTitle), rowText, origin), file, position);
+                });
             }
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            problems.accept(new NoticeProblem(file, "", "broken CSV: " + e.getMessage()));
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            work.submit(() -> Outcome.problem(file, "", "broken CSV: " + e.getMessage()));
         }
     }
 
-    private static String cell(CSVRecord r, int i) {
-        return i >= 0 && i < r.size() ? r.get(i) : "";
+    private static String cell(List<String> cells, int i) {
+        return i >= 0 && i < cells.size() ? cells.get(i) : "";
     }
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private void aggregator(String file, byte[] bytes, Consumer<ObjectNode> releases, Consumer<NoticeProblem> problems) {
-        JsonNode array;
-        try {
-            array = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+    /** An aggregator's array, read record by record: the records before a break in the JSON are kept. */
+    private void aggregator(Path path, OrderedWork<Outcome> work) {
+        String file = path.toString();
+        try (JsonParser p = JSON.getFactory().createParser(path.toFile())) {
+            p.nextToken(); // the array, as kindOf saw
+            int i = 0;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (t == null) {
+                    throw new JsonEOFException(p, null, "the array is not closed");
+                }
+                JsonNode record = JSON.readTree(p);
+                String position = "record " + i;
+                String at = file + "#" + i;
+                work.submit(() -> one(() -> aggregator.toRelease(record, at), file, position));
+                i++;
+            }
         } catch (IOException e) {
-            problems.accept(new NoticeProblem(file, "", "broken JSON: " + e.getMessage()));
-            return;
-        }
-        int i = 0;
-        for (JsonNode record : array) {
-            String position = "record " + i;
-            String at = file + "#" + i;
-            one(() -> aggregator.toRelease(record, at), file, position, releases, problems);
-            i++;
+            String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                    ? "line " + j.getLocation().getLineNr() + ", byte offset " + j.getLocation().getByteOffset() : "";
+            String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.toString();
+            work.submit(() -> Outcome.problem(file, where, "broken JSON: " + message));
         }
     }
 }

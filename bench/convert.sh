@@ -31,16 +31,15 @@ fi
 echo "building the bench module ..." >&2
 (cd "$here" && ./mvnw -q -B -o -pl bench -am package -DskipTests >&2)
 CP="$(ls "$here"/bench/target/tenderlens-bench-*.jar | head -1):$here/bench/target/lib/*"
-CLI_CP="$here/app/target/tenderlens.jar:$here/app/target/lib/*"
-# the options the ./tenderlens launcher gives convert
-CLI_OPTS="-Xmx2g -Xlog:all=warning:stderr -Dtenderlens.stderr.tty=false -Dfile.encoding=UTF-8"
+# the in-process runs use the collector the ./tenderlens launcher gives convert; the command runs through the launcher
+BENCH_OPTS="-Xmx2g -XX:+UseParallelGC"
 
 work=$(mktemp -d)
 results="$work/results"
 trap 'rm -rf "$work"' EXIT
 
 # The pages to copy: those convert takes as notices (the list page is left out, by convert itself, not by name).
-java $CLI_OPTS -cp "$CLI_CP" io.tenderlens.cli.Main convert --out "$work/pages.json" "$PAGES_DIR" 2>/dev/null || true
+"$here/tenderlens" convert --out "$work/pages.json" "$PAGES_DIR" 2>/dev/null || true
 mapfile -t notice_pages < <($PY -c 'import json, sys
 for r in json.load(open(sys.argv[1]))["releases"]: print(r["noticeSource"]["file"])' "$work/pages.json")
 [ "${#notice_pages[@]}" -gt 0 ] || { echo "error: convert found no notice page in $PAGES_DIR" >&2; exit 1; }
@@ -58,14 +57,14 @@ printf '%-18s %8s %7s %8s %8s %10s %9s\n' measurement threads pages wall_s cpu_s
 touch "$results"
 if [ -z "$CLI_ONLY" ]; then
   for t in $THREADS; do
-    java -cp "$CP" io.tenderlens.bench.NoticeConvertBench "$PAGES" "$t" "$PAGES_DIR" 2>/dev/null | sed "s/^/$t /" >> "$results"
+    java $BENCH_OPTS -cp "$CP" io.tenderlens.bench.NoticeConvertBench "$PAGES" "$t" "$PAGES_DIR" 2>/dev/null | sed "s/^/$t /" >> "$results"
   done
   for parser in lxml html.parser; do
     $PY "$here/bench/notice_peer.py" "$PEER_PAGES" "$parser" "$PAGES_DIR" | sed 's/^/1 /' >> "$results"
   done
 fi
 for t in $THREADS; do
-  /usr/bin/time -o "$work/time" -f '%e %U %S' java $CLI_OPTS -cp "$CLI_CP" io.tenderlens.cli.Main convert \
+  /usr/bin/time -o "$work/time" -f '%e %U %S' "$here/tenderlens" convert \
       --workers "$t" --out "$work/out.json" "$work/copies" 2> "$work/err"
   grep -q "^convert: $PAGES notices read" "$work/err" || { echo "error: convert did not read $PAGES notices:" >&2; tail -3 "$work/err" >&2; exit 1; }
   read -r wall user sys < "$work/time"

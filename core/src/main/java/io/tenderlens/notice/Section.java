@@ -1,5 +1,6 @@
 package io.tenderlens.notice;
 
+import io.tenderlens.text.WordTrie;
 import java.util.List;
 
 /**
@@ -27,24 +28,46 @@ public enum Section {
             "质疑", "监督", "申请人的资格", "凡对本次");
 
     private final List<String> words;
+    /** Every section word, to the first section (in the order above) that has it. */
+    private static final WordTrie<Section> WORDS = new WordTrie<>();
+
+    static {
+        for (Section s : values()) {
+            for (String w : s.words) {
+                if (WORDS.get(w) == null) {
+                    WORDS.put(w, s);
+                }
+            }
+        }
+    }
 
     Section(String... words) {
         this.words = List.of(words);
     }
 
-    /** The section a heading opens, or null when the words name none. Headings with 中标 and 候选 are bids. */
+    /**
+     * The section a heading opens, or null when the words name none: of the sections whose words it holds, the first
+     * in the order above. Headings with 中标 and 候选 are bids.
+     */
     static Section ofHeading(String heading) {
-        String h = heading.replace(" ", "");
+        String h = heading.indexOf(' ') >= 0 ? heading.replace(" ", "") : heading;
         if (h.isEmpty() || h.length() > 40) {
             return null;
         }
-        for (Section s : values()) {
-            for (String w : s.words) {
-                if (h.contains(w)) {
-                    return s;
+        Section first = null;
+        for (int i = 0; i < h.length(); i++) {
+            WordTrie.Node<Section> node = WORDS.root();
+            for (int j = i; j < h.length(); j++) {
+                node = node.next(h.charAt(j));
+                if (node == null) {
+                    break;
+                }
+                Section s = node.value();
+                if (s != null && (first == null || s.ordinal() < first.ordinal())) {
+                    first = s;
                 }
             }
         }
-        return null;
+        return first;
     }
 }

@@ -83,12 +83,24 @@ public final class OrganizationNames {
         String before;
         do {
             before = s;
-            s = EDGE_PUNCTUATION.matcher(s).replaceAll("");
+            if (!s.isEmpty() && (isPunctuation(s.codePointAt(0)) || isPunctuation(s.codePointBefore(s.length())))) {
+                s = EDGE_PUNCTUATION.matcher(s).replaceAll("");
+            }
             if (s.startsWith("(") && s.indexOf(')') == s.length() - 1) {
                 s = s.substring(1, s.length() - 1); // a name wholly in brackets
             }
         } while (!s.equals(before));
         return s;
+    }
+
+    /** What {@code \p{P}} matches: the Unicode punctuation categories. */
+    private static boolean isPunctuation(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION -> true;
+            default -> false;
+        };
     }
 
     /** Removes a trailing bracket that annotates the name or lists its other names. */

@@ -283,8 +283,9 @@ final class FieldExtractor {
                     }
                 }
             }
-            boolean lotLead = LOT_LEAD.matcher(heading).find();
-            if (!heading.isEmpty() && LOT_HEADING.matcher(heading).matches()) {
+            boolean lotWords = LotIds.mayName(heading);
+            boolean lotLead = lotWords && LOT_LEAD.matcher(heading).find();
+            if (lotWords && LOT_HEADING.matcher(heading).matches()) {
                 lot = LotIds.first(heading);
             } else if (!heading.isEmpty() && (lotLead || (!switched && !(allEmpty && !labels.isEmpty()) && (section == Section.FAILURE
                     || section == Section.AMENDMENT)))) {
@@ -294,19 +295,26 @@ final class FieldExtractor {
             for (int i = 0; i < labels.size(); i++) {
                 int[] l = labels.get(i);
                 int valueEnd = i + 1 < labels.size() ? labels.get(i + 1)[0] : to;
-                Matcher soft = SOFT_LABEL.matcher(folded).region(l[2], valueEnd);
-                if (soft.find()) {
-                    valueEnd = soft.start();
+                // each pattern needs its colon or 、 in the value: look for the character before running it
+                int colon = folded.indexOf(':', l[2]);
+                if (colon >= 0 && colon < valueEnd) {
+                    Matcher soft = SOFT_LABEL.matcher(folded).region(l[2], valueEnd);
+                    if (soft.find()) {
+                        valueEnd = soft.start();
+                    }
                 }
-                Matcher item = NEXT_ITEM.matcher(folded).region(l[2], valueEnd);
-                if (item.find() && item.start() > l[2]) {
-                    valueEnd = item.start();
+                int mark = folded.indexOf('、', l[2]);
+                if (mark >= 0 && mark < valueEnd) {
+                    Matcher item = NEXT_ITEM.matcher(folded).region(l[2], valueEnd);
+                    if (item.find() && item.start() > l[2]) {
+                        valueEnd = item.start();
+                    }
                 }
                 String label = folded.substring(l[0], l[1]);
                 String value = Text.cutUnbalanced(Text.trimValue(original.substring(l[2], valueEnd)));
                 String span = Text.squash(original.substring(l[0], valueEnd));
                 FieldKey key = LABELS.get(normLabel(label));
-                Matcher lotTail = LOT_TAIL.matcher(Text.fold(value));
+                Matcher lotTail = LOT_TAIL.matcher(LotIds.mayName(value) ? Text.fold(value) : "");
                 String nextLot = null;
                 if (lotTail.find() && key != FieldKey.LOT_NAME && key != FieldKey.LOT) {
                     // 采购需求：标项一标项名称:…  备注：标项二标项名称:… — the next lot's marker glued to the value before it

@@ -44,6 +44,11 @@ public final class LotIds {
         return t;
     }
 
+    /** False when the text cannot name a lot: every way of naming one has 包 or 标 (a quick test before the patterns). */
+    static boolean mayName(String text) {
+        return text.indexOf('包') >= 0 || text.indexOf('标') >= 0;
+    }
+
     /** The first lot a phrase names (第1包 ：, 包号：1, 合同包1(医疗设备…)), or null. */
     public static String first(String phrase) {
         List<String> all = all(phrase);
@@ -52,8 +57,8 @@ public final class LotIds {
 
     /** Every lot a phrase names, in order, without repeats. */
     public static List<String> all(String phrase) {
-        if (phrase.indexOf('包') < 0 && phrase.indexOf('标') < 0) {
-            return new ArrayList<>(); // every way of naming a lot has one of these
+        if (!mayName(phrase)) {
+            return new ArrayList<>();
         }
         Set<String> out = new LinkedHashSet<>();
         String text = Text.fold(phrase);

@@ -209,8 +209,7 @@ final class FieldExtractor {
                 return;
             }
             List<int[]> cuts = new ArrayList<>();
-            boolean marks = folded.indexOf('、') >= 0 || folded.indexOf('.') >= 0;
-            Matcher m = SECTION_MARK.matcher(marks ? folded : "");
+            Matcher m = SECTION_MARK.matcher(hasMarkAfter(folded, "一二三四五六七八九十") ? folded : "");
             while (m.find()) {
                 int n = ChineseNumerals.parse(m.group(1));
                 int at = m.start();
@@ -225,7 +224,7 @@ final class FieldExtractor {
                     lastMark = n;
                 }
             }
-            Matcher sub = SUB_MARK.matcher(marks ? folded : "");
+            Matcher sub = SUB_MARK.matcher(hasMarkAfter(folded, "0123456789") ? folded : "");
             while (sub.find()) {
                 cuts.add(new int[] {sub.start(), sub.end(), 2});
             }
@@ -439,6 +438,23 @@ final class FieldExtractor {
             return true;
         }
 
+    }
+
+    /** True when a 、 or . follows one of the numerals (spaces between allowed): a numbered item may start there. */
+    private static boolean hasMarkAfter(String folded, String numerals) {
+        for (int i = 1; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (c == '、' || c == '.') {
+                int k = i - 1;
+                while (k > 0 && Character.isWhitespace(folded.charAt(k))) {
+                    k--;
+                }
+                if (numerals.indexOf(folded.charAt(k)) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A row of column names: short cells without long numbers, two or more of them column words (名称, 金额, 包 …). */

@@ -35,6 +35,21 @@ public final class NoticeLinker {
 
     private NoticeLinker() {}
 
+    /**
+     * Exact re-publications, told apart as releases are offered one by one: a release whose id (a hash of what the
+     * notice says) was offered before is the same notice published again, and the first is the one kept.
+     */
+    public static final class Republications {
+        private final Map<String, Integer> firstById = new HashMap<>();
+        private int offered;
+
+        /** The position, in the order offered, of the earlier release with this one's id; -1 when this is the first. */
+        public int earlier(ObjectNode release) {
+            Integer first = firstById.putIfAbsent(release.path("id").asText(), offered++);
+            return first == null ? -1 : first;
+        }
+    }
+
     /** The outcome of linking a batch. */
     public record Linked(List<ObjectNode> releases, Map<Integer, Integer> duplicateOf) {
         /** Input positions of the kept releases. */
@@ -49,13 +64,12 @@ public final class NoticeLinker {
      * {@code duplicateOf} maps the input position of each dropped release to the position of the one kept.
      */
     public static Linked link(List<ObjectNode> releases) {
-        Map<String, Integer> firstById = new HashMap<>();
+        Republications republications = new Republications();
         Map<Integer, Integer> duplicateOf = new LinkedHashMap<>();
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < releases.size(); i++) {
-            String id = releases.get(i).path("id").asText();
-            Integer first = firstById.putIfAbsent(id, i);
-            if (first != null) {
+            int first = republications.earlier(releases.get(i));
+            if (first >= 0) {
                 duplicateOf.put(i, first);
             } else {
                 kept.add(i);

@@ -19,10 +19,8 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -59,9 +57,6 @@ public final class NoticeFiles {
     }
 
     public NoticeFiles(CcgpNoticeParser pages, PlainTextNoticeParser texts, int workers) {
-        if (workers < 1) {
-            throw new IllegalArgumentException("workers must be at least 1, not " + workers);
-        }
         this.pages = pages;
         this.texts = texts;
         this.aggregator = new AggregatorNotices(texts);
@@ -112,18 +107,18 @@ public final class NoticeFiles {
      */
     public Result releases(List<Path> files, Consumer<NoticeProblem> problems) throws IOException {
         List<ObjectNode> distinct = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        NoticeLinker.Republications republications = new NoticeLinker.Republications();
         List<NoticeProblem> seen = new ArrayList<>();
         int[] notices = {0};
-        // Exact re-publications are dropped as they arrive, keeping the first as the linker would: a crawl that
-        // holds each notice 25 times then keeps one copy in memory, not 25.
+        // Exact re-publications are dropped as they arrive, by the linker's own rule: a crawl that holds each
+        // notice 25 times then keeps one copy in memory, not 25.
         Consumer<Outcome> collect = o -> {
             if (o.problem() != null) {
                 seen.add(o.problem());
                 problems.accept(o.problem());
             } else {
                 notices[0]++;
-                if (ids.add(o.release().path("id").asText())) {
+                if (republications.earlier(o.release()) < 0) {
                     distinct.add(o.release());
                 }
             }

@@ -164,7 +164,7 @@ public final class NoticeClassifier {
         }
         int start = bestStart;
         // the notice's own words for its type: the run of type words ending here (公开招标中标公告, 中标（成交）结果公告)
-        for (int before = typeWordsEndingAt(t, start); before > 0; before = typeWordsEndingAt(t, start)) {
+        for (int before = TITLE_TYPE.longestEndingAt(t, start, 12); before > 0; before = TITLE_TYPE.longestEndingAt(t, start, 12)) {
             start -= before;
         }
         String words = title.substring(start, bestEnd);
@@ -188,20 +188,6 @@ public final class NoticeClassifier {
         String s = t.stripTrailing();
         char c = s.isEmpty() ? ' ' : s.charAt(s.length() - 1);
         return c == ']' || c == ')' || c == '】';
-    }
-
-    /** The length of the longest type word that ends at {@code end} and starts at most 12 characters before it, or 0. */
-    private static int typeWordsEndingAt(String t, int end) {
-        for (int k = Math.max(0, end - 12); k < end; k++) {
-            WordTrie.Node<NoticeType> node = TITLE_TYPE.root();
-            for (int i = k; i < end && node != null; i++) {
-                node = node.next(t.charAt(i));
-            }
-            if (node != null && node.value() != null) {
-                return end - k;
-            }
-        }
-        return 0;
     }
 
     /** The type the site's channel states: the breadcrumb's last channel words, else the URL's channel code. */

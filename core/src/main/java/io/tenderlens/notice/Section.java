@@ -1,6 +1,7 @@
 package io.tenderlens.notice;
 
 import io.tenderlens.text.WordTrie;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -54,20 +55,6 @@ public enum Section {
         if (h.isEmpty() || h.length() > 40) {
             return null;
         }
-        Section first = null;
-        for (int i = 0; i < h.length(); i++) {
-            WordTrie.Node<Section> node = WORDS.root();
-            for (int j = i; j < h.length(); j++) {
-                node = node.next(h.charAt(j));
-                if (node == null) {
-                    break;
-                }
-                Section s = node.value();
-                if (s != null && (first == null || s.ordinal() < first.ordinal())) {
-                    first = s;
-                }
-            }
-        }
-        return first;
+        return WORDS.valuesIn(h).stream().min(Comparator.naturalOrder()).orElse(null);
     }
 }

@@ -1,6 +1,9 @@
 package io.tenderlens.text;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Words to values, for finding the words that start at a position of a text in one pass over its characters
@@ -122,6 +125,21 @@ public final class WordTrie<V> {
 
     /** True when one of the words occurs somewhere in the text. */
     public boolean occursIn(String text) {
+        return scan(text, v -> true);
+    }
+
+    /** The values of the words that occur in the text, by where they start, then by length. */
+    public List<V> valuesIn(String text) {
+        List<V> out = new ArrayList<>();
+        scan(text, v -> {
+            out.add(v);
+            return false;
+        });
+        return out;
+    }
+
+    /** Offers the value of each word occurring in the text, in the order of {@link #valuesIn}, until {@code stop} is true. */
+    private boolean scan(String text, Predicate<V> stop) {
         for (int i = 0; i < text.length(); i++) {
             Node<V> node = root;
             for (int j = i; j < text.length(); j++) {
@@ -129,7 +147,7 @@ public final class WordTrie<V> {
                 if (node == null) {
                     break;
                 }
-                if (node.value != null) {
+                if (node.value != null && stop.test(node.value)) {
                     return true;
                 }
             }
@@ -139,15 +157,20 @@ public final class WordTrie<V> {
 
     /** True when the text ends with one of the words. */
     public boolean endsIn(String text) {
-        for (int k = Math.max(0, text.length() - longest); k < text.length(); k++) {
+        return longestEndingAt(text, text.length(), longest) > 0;
+    }
+
+    /** The length of the longest word that ends at {@code end} in the text and is at most {@code maxLength} long; 0 if none. */
+    public int longestEndingAt(String text, int end, int maxLength) {
+        for (int k = Math.max(0, end - maxLength); k < end; k++) {
             Node<V> node = root;
-            for (int j = k; j < text.length() && node != null; j++) {
+            for (int j = k; j < end && node != null; j++) {
                 node = node.next(text.charAt(j));
             }
             if (node != null && node.value != null) {
-                return true;
+                return end - k;
             }
         }
-        return false;
+        return 0;
     }
 }

@@ -43,6 +43,16 @@ class WordTrieTest {
     }
 
     @Test
+    void listsTheWordsThatOccurAndFindsTheLongestEndingAtAPlace() {
+        assertEquals(java.util.List.of("有限公司", "公司", "分公司", "公司"), words.valuesIn("某有限公司北京分公司"));
+        assertEquals(java.util.List.of(), words.valuesIn("采购项目"));
+        String text = "北京分公司采购";
+        assertEquals(3, words.longestEndingAt(text, 5, 12), "分公司 ends at 5");
+        assertEquals(2, words.longestEndingAt(text, 5, 2), "only 公司 fits in two characters");
+        assertEquals(0, words.longestEndingAt(text, 4, 12));
+    }
+
+    @Test
     void keepsNextCharactersSortedWhateverTheInsertionOrder() {
         WordTrie<Integer> t = new WordTrie<>();
         String letters = "zyxwvutsrqponmlkjihgfedcba";
